@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "telemetry/NetworkState.h"
+
+#include "telemetry/PeerStateRules.h"
+
+#include <QMultiHash>
+#include <QSet>
+
+namespace {
+
+QString pairKey(const QString& a, const QString& b)
+{
+    return a < b ? a + QLatin1Char('|') + b : b + QLatin1Char('|') + a;
+}
+
+bool hostRunsAgent(const Host& host, const char* kind)
+{
+    for (const auto& service : host.services) {
+        if (service.kind == QLatin1String(kind))
+            return true;
+    }
+    return false;
+}
+
+/// The client's view turned into the hub's: what the client received, the hub sent.
+PeerTelemetry mirrored(PeerTelemetry telemetry)
+{
+    std::swap(telemetry.rxBytesPerSecond, telemetry.txBytesPerSecond);
+    std::swap(telemetry.rxBytes, telemetry.txBytes);
+    return telemetry;
+}
+
+void fillGaps(PeerTelemetry& target, const PeerTelemetry& other)
+{
+    if (!target.rxBytesPerSecond)
+        target.rxBytesPerSecond = other.rxBytesPerSecond;
+    if (!target.txBytesPerSecond)
+        target.txBytesPerSecond = other.txBytesPerSecond;
+    if (target.endpoint.isEmpty())
+        target.endpoint = other.endpoint;
+    if (target.keepaliveSeconds == 0)
+        target.keepaliveSeconds = other.keepaliveSeconds;
+    if (!target.lastHandshake.isValid() || (other.lastHandshake.isValid() && other.lastHandshake > target.lastHandshake))
+        target.lastHandshake = other.lastHandshake;
+}
+
+} // namespace
+
+QString HostState::reportingTitle(Reporting reporting)
+{
+    switch (reporting) {
+    case Reporting::NotMonitored:
+        return QStringLiteral("Not monitored");
+    case Reporting::Reporting:
+        return QStringLiteral("Metrics arriving");
+    case Reporting::Silent:
+        return QStringLiteral("Metrics missing");
+    case Reporting::Unknown:
+        break;
+    }
+    return QStringLiteral("Unknown");
+}
+
+NetworkState::NetworkState(const Clock* clock, QObject* parent)
+    : QObject(parent)
+    , m_clock(clock)
+{
+}
+
+void NetworkState::setTopology(const Topology& topology)
+{
+    m_topology = topology;
+    m_hostIdByTag.clear();
+    for (const auto& host : m_topology.hosts) {
+        m_hostIdByTag.insert(host.id.toLower(), host.id);
+        m_hostIdByTag.insert(host.name.toLower(), host.id);
+        if (!host.fqdn.isEmpty()) {
+            m_hostIdByTag.insert(host.fqdn.toLower(), host.id);
+            m_hostIdByTag.insert(host.fqdn.section(QLatin1Char('.'), 0, 0).toLower(), host.id);
+        }
+    }
+    buildTunnels();
+    joinTelemetry();
+    Q_EMIT topologyChanged();
+    Q_EMIT stateChanged();
+}
+
+void NetworkState::setPollIntervalSeconds(int seconds)
+{
+    m_pollIntervalSeconds = std::max(1, seconds);
+}
+
+QString NetworkState::hostIdForTag(const QString& tag) const
+{
+    return m_hostIdByTag.value(tag.toLower());
+}
+
+void NetworkState::buildTunnels()
+{
+    m_tunnels.clear();
+    m_tunnelIndex.clear();
+    QHash<QString, qsizetype> byPair;
+    for (const auto& entry : m_topology.peers) {
+        const WireGuardInterface* own = m_topology.interface(entry.interfaceId);
+        if (!own)
+            continue;
+        const QString farEnd = entry.hostId.isEmpty() ? QStringLiteral("key:") + entry.publicKey : entry.hostId;
+        const QString key = pairKey(own->hostId, farEnd);
+        const WireGuardInterface* far = entry.hostId.isEmpty() ? nullptr : m_topology.interfaceOfHost(entry.hostId);
+        // The hub is the side marked so; failing that, the side that listens on a fixed port.
+        const bool ownIsHub = own->isHub || (!(far && far->isHub) && own->listenPort > 0 && !(far && far->listenPort > 0));
+        qsizetype index = byPair.value(key, -1);
+        if (index < 0) {
+            TunnelState tunnel;
+            tunnel.hubHostId = ownIsHub ? own->hostId : entry.hostId;
+            tunnel.clientHostId = ownIsHub ? entry.hostId : own->hostId;
+            tunnel.clientPublicKey = ownIsHub ? entry.publicKey : own->publicKey;
+            tunnel.hubPublicKey = ownIsHub ? own->publicKey : entry.publicKey;
+            index = m_tunnels.size();
+            m_tunnels.append(tunnel);
+            byPair.insert(key, index);
+        }
+        TunnelState& tunnel = m_tunnels[index];
+        if (ownIsHub) {
+            tunnel.hubPeerId = entry.id;
+            tunnel.name = entry.name;
+        } else {
+            tunnel.clientPeerId = entry.id;
+        }
+        tunnel.configuredKeepalive = std::max(tunnel.configuredKeepalive, entry.persistentKeepalive);
+    }
+    for (qsizetype i = 0; i < m_tunnels.size(); ++i) {
+        TunnelState& tunnel = m_tunnels[i];
+        tunnel.id = tunnel.hubPeerId.isEmpty() ? tunnel.clientPeerId : tunnel.hubPeerId;
+        if (tunnel.name.isEmpty()) {
+            const Host* client = m_topology.host(tunnel.clientHostId);
+            tunnel.name = client ? client->name : tunnel.clientPublicKey.left(8) + QStringLiteral("…");
+        }
+        m_tunnelIndex.insert(tunnel.id, i);
+    }
+}
+
+void NetworkState::joinTelemetry()
+{
+    QMultiHash<QString, const PeerTelemetry*> byKey;
+    for (const auto& telemetry : m_snapshot.peers)
+        byKey.insert(telemetry.publicKey, &telemetry);
+
+    PeerStateRules::Context context;
+    context.now = m_clock->now();
+    context.pollIntervalSeconds = m_pollIntervalSeconds;
+    context.sourceUp = m_status.telemetryUp();
+    context.sourceProblem = m_status.endpoints.isEmpty() ? QString() : m_status.endpoints.constFirst().message;
+
+    QSet<QString> matchedKeys;
+    for (auto& tunnel : m_tunnels) {
+        tunnel.telemetry.reset();
+        tunnel.reportedByHub = false;
+        for (const PeerTelemetry* candidate : byKey.values(tunnel.clientPublicKey)) {
+            const QString reporter = hostIdForTag(candidate->reportingHost);
+            if (reporter.isEmpty() || reporter == tunnel.hubHostId) {
+                tunnel.telemetry = *candidate;
+                tunnel.reportedByHub = true;
+                matchedKeys.insert(tunnel.clientPublicKey);
+                break;
+            }
+        }
+        for (const PeerTelemetry* candidate : byKey.values(tunnel.hubPublicKey)) {
+            if (tunnel.clientHostId.isEmpty() || hostIdForTag(candidate->reportingHost) != tunnel.clientHostId)
+                continue;
+            matchedKeys.insert(tunnel.hubPublicKey);
+            if (tunnel.telemetry)
+                fillGaps(*tunnel.telemetry, mirrored(*candidate));
+            else
+                tunnel.telemetry = mirrored(*candidate);
+        }
+        context.configuredKeepalive = tunnel.configuredKeepalive;
+        tunnel.status = PeerStateRules::evaluate(tunnel.telemetry ? &*tunnel.telemetry : nullptr, context);
+    }
+
+    QSet<QString> knownKeys = matchedKeys;
+    for (const auto& wgInterface : m_topology.interfaces)
+        knownKeys.insert(wgInterface.publicKey);
+    for (const auto& entry : m_topology.peers)
+        knownKeys.insert(entry.publicKey);
+    m_unknownPeers.clear();
+    context.configuredKeepalive = 0;
+    for (const auto& telemetry : m_snapshot.peers) {
+        if (knownKeys.contains(telemetry.publicKey))
+            continue;
+        UnknownPeer unknown;
+        unknown.id = QStringLiteral("unknown:%1:%2").arg(telemetry.reportingHost, telemetry.publicKey);
+        unknown.telemetry = telemetry;
+        unknown.reportingHostId = hostIdForTag(telemetry.reportingHost);
+        unknown.status = PeerStateRules::evaluate(&telemetry, context);
+        m_unknownPeers.append(unknown);
+    }
+}
+
+void NetworkState::applySnapshot(const TelemetrySnapshot& snapshot)
+{
+    m_snapshot = snapshot;
+    joinTelemetry();
+    Q_EMIT stateChanged();
+}
+
+void NetworkState::applyStatus(const SourceStatus& status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    joinTelemetry();
+    Q_EMIT sourceStatusChanged(m_status);
+    Q_EMIT stateChanged();
+}
+
+void NetworkState::reevaluate()
+{
+    joinTelemetry();
+    Q_EMIT stateChanged();
+}
+
+const TunnelState* NetworkState::tunnel(const QString& id) const
+{
+    const qsizetype index = m_tunnelIndex.value(id, -1);
+    return index < 0 ? nullptr : &m_tunnels.at(index);
+}
+
+QList<const TunnelState*> NetworkState::tunnelsOfHost(const QString& hostId) const
+{
+    QList<const TunnelState*> result;
+    for (const auto& tunnel : m_tunnels) {
+        if (tunnel.hubHostId == hostId || tunnel.clientHostId == hostId)
+            result.append(&tunnel);
+    }
+    return result;
+}
+
+HostState NetworkState::hostState(const QString& hostId) const
+{
+    HostState state;
+    state.hostId = hostId;
+    const Host* host = m_topology.host(hostId);
+    if (!host)
+        return state;
+    for (const auto& events : m_snapshot.logEvents) {
+        if (hostIdForTag(events.host) == hostId)
+            state.logEvents = events;
+    }
+    for (const auto& telemetry : m_snapshot.hosts) {
+        if (hostIdForTag(telemetry.host) == hostId)
+            state.telemetry = telemetry;
+    }
+    const bool monitored = hostRunsAgent(*host, "telegraf") || state.telemetry.has_value();
+    if (!monitored) {
+        state.reporting = HostState::Reporting::NotMonitored;
+        state.reason = QStringLiteral("no Telegraf runs here, so no metrics are expected");
+        return state;
+    }
+    if (!m_status.telemetryUp()) {
+        state.reporting = HostState::Reporting::Unknown;
+        state.reason = QStringLiteral("the data source is not answering");
+        return state;
+    }
+    const qint64 limit = qint64(PeerStateRules::FreshnessPolls) * m_pollIntervalSeconds;
+    if (!state.telemetry || !state.telemetry->lastReport.isValid()) {
+        state.reporting = HostState::Reporting::Silent;
+        state.reason = QStringLiteral("no metrics from this host in the source");
+        return state;
+    }
+    const qint64 age = state.telemetry->lastReport.secsTo(m_clock->now());
+    if (age > limit) {
+        state.reporting = HostState::Reporting::Silent;
+        state.reason = QStringLiteral("last metrics %1 ago").arg(PeerStateRules::formatAge(age));
+    } else {
+        state.reporting = HostState::Reporting::Reporting;
+        state.reason = QStringLiteral("last metrics %1 ago").arg(PeerStateRules::formatAge(age));
+    }
+    return state;
+}
+
+NetworkState::Summary NetworkState::summary() const
+{
+    Summary summary;
+    auto count = [&summary](const PeerStatus& status) {
+        ++summary.peers;
+        switch (status.state) {
+        case PeerStatus::State::Online:
+            ++summary.online;
+            break;
+        case PeerStatus::State::Stale:
+            ++summary.stale;
+            break;
+        case PeerStatus::State::Offline:
+            ++summary.offline;
+            break;
+        case PeerStatus::State::Never:
+            ++summary.never;
+            break;
+        case PeerStatus::State::Unknown:
+            ++summary.unknown;
+            break;
+        }
+    };
+    for (const auto& tunnel : m_tunnels)
+        count(tunnel.status);
+    for (const auto& unknown : m_unknownPeers)
+        count(unknown.status);
+    return summary;
+}

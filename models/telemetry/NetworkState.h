@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Clock.h"
+#include "telemetry/HostState.h"
+#include "telemetry/SourceStatus.h"
+#include "telemetry/TelemetrySnapshot.h"
+#include "telemetry/TunnelState.h"
+#include "telemetry/UnknownPeer.h"
+#include "topology/Topology.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+/**
+ * The live network: the topology joined with the newest telemetry. Matches each public key to the topology's
+ * peers, lets the hub's view of a tunnel win, and evaluates every peer's and host's state. The diagram, the tree
+ * and the CLI read from here; none of them knows which source produced the numbers.
+ */
+class NetworkState : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Summary
+    {
+        int peers = 0;
+        int online = 0;
+        int stale = 0;
+        int offline = 0;
+        int never = 0;
+        int unknown = 0;
+    };
+
+    explicit NetworkState(const Clock* clock, QObject* parent = nullptr);
+
+    void setTopology(const Topology& topology);
+    const Topology& topology() const { return m_topology; }
+    void setPollIntervalSeconds(int seconds);
+    int pollIntervalSeconds() const { return m_pollIntervalSeconds; }
+
+    void applySnapshot(const TelemetrySnapshot& snapshot);
+    void applyStatus(const SourceStatus& status);
+    /// Re-evaluates ages against the clock without new data (a handshake ages even when nothing arrives).
+    void reevaluate();
+
+    const QList<TunnelState>& tunnels() const { return m_tunnels; }
+    const TunnelState* tunnel(const QString& id) const;
+    QList<const TunnelState*> tunnelsOfHost(const QString& hostId) const;
+    const QList<UnknownPeer>& unknownPeers() const { return m_unknownPeers; }
+    HostState hostState(const QString& hostId) const;
+    const SourceStatus& sourceStatus() const { return m_status; }
+    const TelemetrySnapshot& lastSnapshot() const { return m_snapshot; }
+    QDateTime lastUpdate() const { return m_snapshot.takenAt; }
+    Summary summary() const;
+    /// The topology host a Telegraf/Alloy host tag names, matched on id, name, FQDN or its first label.
+    QString hostIdForTag(const QString& tag) const;
+
+Q_SIGNALS:
+    void topologyChanged();
+    void stateChanged();
+    void sourceStatusChanged(const SourceStatus& status);
+
+private:
+    void buildTunnels();
+    void joinTelemetry();
+    const Clock* m_clock;
+    Topology m_topology;
+    TelemetrySnapshot m_snapshot;
+    SourceStatus m_status;
+    int m_pollIntervalSeconds = 10;
+    QList<TunnelState> m_tunnels;
+    QHash<QString, qsizetype> m_tunnelIndex;
+    QList<UnknownPeer> m_unknownPeers;
+    QHash<QString, QString> m_hostIdByTag;
+};

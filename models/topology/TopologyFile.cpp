@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topology/TopologyFile.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+namespace TopologyFile {
+
+TopologyParseResult load(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        TopologyParseResult result;
+        result.errors.append({QString(), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), 0, 0});
+        return result;
+    }
+    return TopologyJson::read(file.readAll());
+}
+
+QString save(const QString& path, const Topology& topology)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    const QByteArray json = TopologyJson::write(topology);
+    if (file.write(json) != json.size() || !file.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+QByteArray referenceDeploymentJson()
+{
+    QFile file(QStringLiteral(":/topology/reference-deployment.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("the embedded reference deployment is missing from the build");
+    return file.readAll();
+}
+
+Topology referenceDeployment()
+{
+    const TopologyParseResult result = TopologyJson::read(referenceDeploymentJson());
+    if (!result.ok())
+        qFatal("the embedded reference deployment is invalid: %s", qPrintable(TopologyError::describe(result.errors)));
+    return result.topology;
+}
+
+} // namespace TopologyFile

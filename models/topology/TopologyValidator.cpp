@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topology/TopologyValidator.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace {
+
+class Validator
+{
+public:
+    explicit Validator(const Topology& topology)
+        : m_topology(topology)
+    {
+    }
+
+    QList<TopologyError> run()
+    {
+        checkSegments();
+        checkHosts();
+        checkInterfaces();
+        checkPeers();
+        checkFlows();
+        checkDataSources();
+        return m_errors;
+    }
+
+private:
+    void fail(const QString& path, const QString& message) { m_errors.append({path, message, 0, 0}); }
+    static QString item(const char* list, qsizetype index)
+    {
+        return QStringLiteral("%1[%2]").arg(QLatin1String(list)).arg(index);
+    }
+
+    template<typename List>
+    void checkIds(const List& list, const char* listName)
+    {
+        static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:-]*$"));
+        QSet<QString> seen;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString& id = list.at(i).id;
+            if (id.isEmpty())
+                continue; // already reported as required
+            if (!idPattern.match(id).hasMatch())
+                fail(item(listName, i) + QStringLiteral(".id"),
+                    QStringLiteral("\"%1\" may hold only letters, digits, '.', '_', ':' and '-'").arg(id));
+            if (seen.contains(id))
+                fail(item(listName, i) + QStringLiteral(".id"), QStringLiteral("\"%1\" is used twice").arg(id));
+            seen.insert(id);
+        }
+    }
+
+    void checkReference(const QString& path, const QString& id, bool exists, const char* what)
+    {
+        if (!id.isEmpty() && !exists)
+            fail(path, QStringLiteral("no %1 has the id \"%2\"").arg(QLatin1String(what), id));
+    }
+
+    void checkSegments()
+    {
+        checkIds(m_topology.segments, "segments");
+        for (qsizetype i = 0; i < m_topology.segments.size(); ++i) {
+            const Segment& segment = m_topology.segments.at(i);
+            checkReference(item("segments", i) + QStringLiteral(".parent"), segment.parentId,
+                m_topology.segment(segment.parentId) != nullptr, "segment");
+            // Walk up the parents: a cycle would nest a region inside itself forever.
+            QSet<QString> visited{segment.id};
+            const Segment* current = m_topology.segment(segment.parentId);
+            while (current) {
+                if (visited.contains(current->id)) {
+                    fail(item("segments", i) + QStringLiteral(".parent"),
+                        QStringLiteral("segments nest in a cycle through \"%1\"").arg(current->id));
+                    break;
+                }
+                visited.insert(current->id);
+                current = m_topology.segment(current->parentId);
+            }
+        }
+    }
+
+    void checkHosts()
+    {
+        checkIds(m_topology.hosts, "hosts");
+        for (qsizetype i = 0; i < m_topology.hosts.size(); ++i) {
+            const Host& host = m_topology.hosts.at(i);
+            const QString path = item("hosts", i);
+            checkReference(path + QStringLiteral(".segment"), host.segmentId,
+                m_topology.segment(host.segmentId) != nullptr, "segment");
+            checkReference(path + QStringLiteral(".parentHost"), host.parentHostId,
+                m_topology.host(host.parentHostId) != nullptr, "host");
+            if (!host.parentHostId.isEmpty() && host.parentHostId == host.id)
+                fail(path + QStringLiteral(".parentHost"), QStringLiteral("a host cannot run inside itself"));
+            QSet<QString> serviceIds;
+            for (qsizetype s = 0; s < host.services.size(); ++s) {
+                const QString& serviceId = host.services.at(s).id;
+                if (!serviceId.isEmpty() && serviceIds.contains(serviceId))
+                    fail(path + QStringLiteral(".services[%1].id").arg(s),
+                        QStringLiteral("\"%1\" is used twice on this host").arg(serviceId));
+                serviceIds.insert(serviceId);
+            }
+        }
+    }
+
+    void checkAddresses(const QString& path, const QStringList& addresses)
+    {
+        for (qsizetype a = 0; a < addresses.size(); ++a) {
+            if (!TopologyValidator::isCidr(addresses.at(a)))
+                fail(QStringLiteral("%1[%2]").arg(path).arg(a),
+                    QStringLiteral("\"%1\" is not an IP address or CIDR").arg(addresses.at(a)));
+        }
+    }
+
+    void checkKey(const QString& path, const QString& key)
+    {
+        if (!key.isEmpty() && !TopologyValidator::isWireGuardKey(key))
+            fail(path, QStringLiteral("\"%1\" is not a WireGuard public key (44 characters of base64)").arg(key));
+    }
+
+    void checkInterfaces()
+    {
+        checkIds(m_topology.interfaces, "interfaces");
+        static const QRegularExpression namePattern(QStringLiteral("^[a-zA-Z0-9_=+.-]{1,15}$"));
+        for (qsizetype i = 0; i < m_topology.interfaces.size(); ++i) {
+            const WireGuardInterface& wgInterface = m_topology.interfaces.at(i);
+            const QString path = item("interfaces", i);
+            checkReference(path + QStringLiteral(".host"), wgInterface.hostId,
+                m_topology.host(wgInterface.hostId) != nullptr, "host");
+            if (!namePattern.match(wgInterface.name).hasMatch())
+                fail(path + QStringLiteral(".name"),
+                    QStringLiteral("\"%1\" is not a valid interface name").arg(wgInterface.name));
+            checkAddresses(path + QStringLiteral(".addresses"), wgInterface.addresses);
+            checkKey(path + QStringLiteral(".publicKey"), wgInterface.publicKey);
+        }
+    }
+
+    void checkPeers()
+    {
+        checkIds(m_topology.peers, "peers");
+        for (qsizetype i = 0; i < m_topology.peers.size(); ++i) {
+            const WireGuardPeer& peer = m_topology.peers.at(i);
+            const QString path = item("peers", i);
+            checkReference(path + QStringLiteral(".interface"), peer.interfaceId,
+                m_topology.interface(peer.interfaceId) != nullptr, "interface");
+            checkReference(
+                path + QStringLiteral(".host"), peer.hostId, m_topology.host(peer.hostId) != nullptr, "host");
+            checkKey(path + QStringLiteral(".publicKey"), peer.publicKey);
+            checkAddresses(path + QStringLiteral(".allowedIps"), peer.allowedIps);
+            if (!peer.endpoint.isEmpty() && !TopologyValidator::isEndpoint(peer.endpoint))
+                fail(path + QStringLiteral(".endpoint"),
+                    QStringLiteral("\"%1\" is not host:port").arg(peer.endpoint));
+        }
+    }
+
+    void checkFlowService(const QString& path, const QString& hostId, const QString& serviceId)
+    {
+        const Host* host = m_topology.host(hostId);
+        if (host && !serviceId.isEmpty() && !host->service(serviceId))
+            fail(path, QStringLiteral("host \"%1\" has no service \"%2\"").arg(hostId, serviceId));
+    }
+
+    void checkFlows()
+    {
+        checkIds(m_topology.flows, "flows");
+        for (qsizetype i = 0; i < m_topology.flows.size(); ++i) {
+            const DataFlow& flow = m_topology.flows.at(i);
+            const QString path = item("flows", i);
+            checkReference(path + QStringLiteral(".source"), flow.sourceHostId,
+                m_topology.host(flow.sourceHostId) != nullptr, "host");
+            checkReference(path + QStringLiteral(".target"), flow.targetHostId,
+                m_topology.host(flow.targetHostId) != nullptr, "host");
+            checkReference(path + QStringLiteral(".storage"), flow.storageHostId,
+                m_topology.host(flow.storageHostId) != nullptr, "host");
+            checkFlowService(path + QStringLiteral(".sourceService"), flow.sourceHostId, flow.sourceServiceId);
+            checkFlowService(path + QStringLiteral(".targetService"), flow.targetHostId, flow.targetServiceId);
+        }
+    }
+
+    void checkUrl(const QString& path, const QUrl& url)
+    {
+        if (url.isEmpty())
+            return;
+        const QString scheme = url.scheme();
+        if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+            fail(path, QStringLiteral("\"%1\" is not an http:// or https:// URL").arg(url.toString()));
+    }
+
+    void checkDataSources()
+    {
+        checkIds(m_topology.dataSources, "dataSources");
+        for (qsizetype i = 0; i < m_topology.dataSources.size(); ++i) {
+            const DataSource& source = m_topology.dataSources.at(i);
+            const QString path = item("dataSources", i);
+            checkUrl(path + QStringLiteral(".influxUrl"), source.influxUrl);
+            checkUrl(path + QStringLiteral(".lokiUrl"), source.lokiUrl);
+        }
+    }
+
+    const Topology& m_topology;
+    QList<TopologyError> m_errors;
+};
+
+} // namespace
+
+namespace TopologyValidator {
+
+QList<TopologyError> validate(const Topology& topology)
+{
+    return Validator(topology).run();
+}
+
+bool isWireGuardKey(const QString& key)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$"));
+    return pattern.match(key).hasMatch();
+}
+
+bool isCidr(const QString& text)
+{
+    if (text.contains(QLatin1Char('/')))
+        return QHostAddress::parseSubnet(text).second >= 0 && !QHostAddress::parseSubnet(text).first.isNull();
+    return !QHostAddress(text).isNull();
+}
+
+bool isEndpoint(const QString& text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\[[0-9A-Fa-f:.%a-zA-Z]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return false;
+    const int port = match.captured(2).toInt();
+    return port >= 1 && port <= 65535;
+}
+
+} // namespace TopologyValidator

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+/** A [Peer] entry of an interface: the far end of one tunnel, seen from that interface. Never a private key. */
+struct WireGuardPeer
+{
+    QString id;
+    QString name;
+    QString interfaceId; ///< the interface whose config holds this entry
+    QString hostId;      ///< the host at the far end, empty when not (yet) known
+    QString publicKey;
+    QStringList allowedIps;
+    QString endpoint; ///< host:port, empty for roaming clients
+    int persistentKeepalive = 0; ///< seconds, 0 = off
+    bool presharedKey = false;   ///< whether one is configured; the key itself is never stored here
+    QDateTime keyCreated;        ///< for the key's age; invalid when unknown
+
+    friend bool operator==(const WireGuardPeer&, const WireGuardPeer&) = default;
+};
