@@ -113,6 +113,9 @@ QJsonObject peerToJson(const WireGuardPeer& peer)
         object.insert(QLatin1String("presharedKey"), true);
     if (peer.keyCreated.isValid())
         object.insert(QLatin1String("keyCreated"), peer.keyCreated.toUTC().toString(Qt::ISODate));
+    // Written only when false: files without it (all files before it existed) mean true.
+    if (!peer.clientConfigAvailable)
+        object.insert(QLatin1String("clientConfigAvailable"), false);
     return object;
 }
 
@@ -431,7 +434,7 @@ WireGuardPeer Reader::readPeer(const QJsonObject& object, const QString& path)
 {
     checkKeys(object, path,
         {"id", "name", "interface", "host", "publicKey", "allowedIps", "endpoint", "persistentKeepalive",
-            "presharedKey", "keyCreated"});
+            "presharedKey", "keyCreated", "clientConfigAvailable"});
     WireGuardPeer peer;
     peer.id = string(object, path, "id", true);
     peer.name = string(object, path, "name");
@@ -443,6 +446,8 @@ WireGuardPeer Reader::readPeer(const QJsonObject& object, const QString& path)
     peer.persistentKeepalive = integer(object, path, "persistentKeepalive", 0, 65535, 0,
         QStringLiteral("a keepalive interval (0 to 65535 seconds)"));
     peer.presharedKey = boolean(object, path, "presharedKey");
+    if (object.contains(QLatin1String("clientConfigAvailable")))
+        peer.clientConfigAvailable = boolean(object, path, "clientConfigAvailable");
     const QString created = string(object, path, "keyCreated");
     if (!created.isEmpty()) {
         peer.keyCreated = QDateTime::fromString(created, Qt::ISODate);
