@@ -61,6 +61,11 @@ void CollectorBundle::add(const QString& name, const QString& content, const QSt
     m_files.append({name, content.toUtf8(), purpose});
 }
 
+void CollectorBundle::addFile(const QString& name, const QByteArray& content, const QString& purpose)
+{
+    m_files.append({name, content, purpose});
+}
+
 const BundleFile* CollectorBundle::file(const QString& name) const
 {
     for (const auto& file : m_files) {

@@ -49,6 +49,8 @@ public:
     QString qrPayload() const;
 
     static QString clientConfigName() { return QStringLiteral("wg0.conf"); }
+    /// One more file, e.g. the QR code PNG the wizard renders from qrPayload().
+    void addFile(const QString& name, const QByteArray& content, const QString& purpose);
 
 private:
     void add(const QString& name, const QString& content, const QString& purpose);
