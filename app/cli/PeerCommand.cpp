@@ -66,6 +66,46 @@ LoadedTopology loadTopology(const QString& path)
     return {result.topology, {}};
 }
 
+/** What export and rotate start from: the topology, the peer's host and the plan it was onboarded with. */
+struct ExistingPeer
+{
+    QString topologyPath;
+    Topology topology;
+    CollectorPlan plan;
+    QString hostId;
+    QString error;
+    int status = 0; ///< the exit status when error is set
+
+    const Host& host() const { return *topology.host(hostId); }
+};
+
+ExistingPeer loadExistingPeer(QCommandLineParser& parser, const QStringList& arguments)
+{
+    ExistingPeer peer;
+    if (const QString error = parseCommon(parser, arguments, 1); !error.isEmpty()) {
+        peer.error = error;
+        peer.status = 2;
+        return peer;
+    }
+    peer.status = 1;
+    peer.topologyPath = parser.value(topologyOption);
+    LoadedTopology loaded = loadTopology(peer.topologyPath);
+    if (!loaded.error.isEmpty()) {
+        peer.error = loaded.error;
+        return peer;
+    }
+    peer.topology = loaded.topology;
+    const QString name = parser.positionalArguments().at(0);
+    const OnboardingPlanResult planned = CollectorOnboarding::planForHost(peer.topology, name);
+    if (!planned.ok()) {
+        peer.error = planned.error;
+        return peer;
+    }
+    peer.plan = planned.plan;
+    peer.hostId = CollectorOnboarding::findHost(peer.topology, name)->id;
+    return peer;
+}
+
 /// Writes the bundle, then the topology; when the topology cannot be saved the bundle is taken back, so a
 /// failure leaves neither behind.
 int writeBundleAndTopology(CliContext& context, const CollectorBundle& bundle, const QString& directory, bool force,
@@ -182,20 +222,14 @@ int PeerCommand::add(const QStringList& arguments, CliContext& context)
 int PeerCommand::exportPeer(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
-    if (const QString error = parseCommon(parser, arguments, 1); !error.isEmpty())
-        return context.fail(error, 2);
-    LoadedTopology loaded = loadTopology(parser.value(topologyOption));
-    if (!loaded.error.isEmpty())
-        return context.fail(loaded.error);
-    const QString name = parser.positionalArguments().at(0);
-    const OnboardingPlanResult planned = CollectorOnboarding::planForHost(loaded.topology, name);
-    if (!planned.ok())
-        return context.fail(planned.error);
-    const Host* host = CollectorOnboarding::findHost(loaded.topology, name);
-    const WireGuardInterface* wgInterface = loaded.topology.interfaceOfHost(host->id);
-    const WireGuardInterface* hub = CollectorOnboarding::hubInterface(loaded.topology);
+    const ExistingPeer existing = loadExistingPeer(parser, arguments);
+    if (!existing.error.isEmpty())
+        return context.fail(existing.error, existing.status);
+    const Host* host = &existing.host();
+    const WireGuardInterface* wgInterface = existing.topology.interfaceOfHost(host->id);
+    const WireGuardInterface* hub = CollectorOnboarding::hubInterface(existing.topology);
     const WireGuardPeer* hubEntry = nullptr;
-    for (const auto& peer : loaded.topology.peers) {
+    for (const auto& peer : existing.topology.peers) {
         if (peer.interfaceId == hub->id && peer.hostId == host->id)
             hubEntry = &peer;
     }
@@ -212,7 +246,7 @@ int PeerCommand::exportPeer(const QStringList& arguments, CliContext& context)
         missing = QStringLiteral("its private key is not available: ") + m_keys->unavailableReason();
     const std::optional<WireGuardKey> psk = hubEntry && hubEntry->presharedKey ? m_keys->presharedKey(hubEntry->id)
                                                                                : std::nullopt;
-    const CollectorBundle bundle = CollectorBundle::forExport(planned.plan, publicKey,
+    const CollectorBundle bundle = CollectorBundle::forExport(existing.plan, publicKey,
         privateKey ? &*privateKey : nullptr, psk ? &*psk : nullptr, missing);
     const int status = writeBundleAndTopology(
         context, bundle, parser.value(outOption), parser.isSet(forceOption), {}, nullptr);
@@ -226,33 +260,27 @@ int PeerCommand::exportPeer(const QStringList& arguments, CliContext& context)
 int PeerCommand::rotate(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
-    if (const QString error = parseCommon(parser, arguments, 1); !error.isEmpty())
-        return context.fail(error, 2);
-    const QString topologyPath = parser.value(topologyOption);
-    LoadedTopology loaded = loadTopology(topologyPath);
-    if (!loaded.error.isEmpty())
-        return context.fail(loaded.error);
-    const QString name = parser.positionalArguments().at(0);
-    const OnboardingPlanResult planned = CollectorOnboarding::planForHost(loaded.topology, name);
-    if (!planned.ok())
-        return context.fail(planned.error);
-    const Host* host = CollectorOnboarding::findHost(loaded.topology, name);
-    const WireGuardInterface* wgInterface = loaded.topology.interfaceOfHost(host->id);
+    const ExistingPeer existing = loadExistingPeer(parser, arguments);
+    if (!existing.error.isEmpty())
+        return context.fail(existing.error, existing.status);
+    const Host* host = &existing.host();
+    const CollectorPlan& plan = existing.plan;
+    const WireGuardInterface* wgInterface = existing.topology.interfaceOfHost(host->id);
     if (!wgInterface || wgInterface->isHub || wgInterface->publicKey.isEmpty())
         return context.fail(QStringLiteral("host \"%1\" is not a collector peer with a known key").arg(host->name));
     const QString oldPublicKey = wgInterface->publicKey;
 
     const WireGuardKey privateKey = WireGuardKey::generatePrivate();
-    const WireGuardKey psk = planned.plan.presharedKey ? WireGuardKey::generatePreshared() : WireGuardKey();
+    const WireGuardKey psk = plan.presharedKey ? WireGuardKey::generatePreshared() : WireGuardKey();
     const QString newPublicKey = privateKey.publicKey().toBase64();
     const TopologyChange change = CollectorOnboarding::recordRotation(
-        loaded.topology, host->id, newPublicKey, planned.plan.presharedKey, context.clock()->now());
+        existing.topology, host->id, newPublicKey, plan.presharedKey, context.clock()->now());
     if (!change.ok())
         return context.fail(change.error);
     const CollectorBundle bundle
-        = CollectorBundle::forRotation(planned.plan, oldPublicKey, privateKey, psk.isNull() ? nullptr : &psk);
+        = CollectorBundle::forRotation(plan, oldPublicKey, privateKey, psk.isNull() ? nullptr : &psk);
     const int status = writeBundleAndTopology(
-        context, bundle, parser.value(outOption), parser.isSet(forceOption), topologyPath, &change.topology);
+        context, bundle, parser.value(outOption), parser.isSet(forceOption), existing.topologyPath, &change.topology);
     if (status == 0)
         context.out() << "rotated the key of " << host->name << "; new public key " << newPublicKey << Qt::endl;
     return status;

@@ -89,6 +89,26 @@ QString CollectorBundle::qrPayload() const
     return client ? QString::fromUtf8(client->content) : QString();
 }
 
+void CollectorBundle::addPresharedKey(const WireGuardKey& psk, const QString& purpose)
+{
+    QString pskText = psk.toBase64() + QLatin1Char('\n');
+    add(pskName, pskText, purpose);
+    SecureBytes::wipe(pskText);
+}
+
+void CollectorBundle::addServerFiles(
+    const CollectorPlan& plan, const QString& publicKey, const WireGuardKey* psk, const QString& pskMissingNote)
+{
+    add(peerBlockName, CollectorConfigs::serverPeerBlock(plan, publicKey, psk, pskMissingNote),
+        QStringLiteral("the [Peer] block for the server's wg0.conf%1")
+            .arg(psk ? QStringLiteral(" (secret: holds the preshared key)") : QString()));
+    if (psk)
+        addPresharedKey(*psk, QStringLiteral("the preshared key for `wg set` (secret)"));
+    add(QStringLiteral("server-add-peer.sh"),
+        CollectorConfigs::serverAddPeerScript(plan, publicKey, psk ? pskName : QString(), peerBlockName),
+        QStringLiteral("adds the peer on the server without a restart"));
+}
+
 void CollectorBundle::addCollectorFiles(const CollectorPlan& plan)
 {
     add(QStringLiteral("telegraf.conf"), CollectorConfigs::telegrafConfig(plan), QStringLiteral("Telegraf config"));
@@ -122,16 +142,7 @@ CollectorBundle CollectorBundle::forNewPeer(const CollectorPlan& plan, const Wir
     const QString publicKey = privateKey.publicKey().toBase64();
     bundle.add(clientConfigName(), CollectorConfigs::clientConfig(plan, privateKey, psk),
         QStringLiteral("the collector's WireGuard config (secret: holds its private key)"));
-    bundle.add(peerBlockName, CollectorConfigs::serverPeerBlock(plan, publicKey, psk),
-        QStringLiteral("the [Peer] block for the server's wg0.conf%1").arg(psk ? QStringLiteral(" (secret: holds the preshared key)") : QString()));
-    if (psk) {
-        QString pskText = psk->toBase64() + QLatin1Char('\n');
-        bundle.add(pskName, pskText, QStringLiteral("the preshared key for `wg set` (secret)"));
-        SecureBytes::wipe(pskText);
-    }
-    bundle.add(QStringLiteral("server-add-peer.sh"),
-        CollectorConfigs::serverAddPeerScript(plan, publicKey, psk ? pskName : QString(), peerBlockName),
-        QStringLiteral("adds the peer on the server without a restart"));
+    bundle.addServerFiles(plan, publicKey, psk, {});
     bundle.addCollectorFiles(plan);
     QStringList steps{serverSteps(plan, psk != nullptr)};
     steps.append(collectorSteps(plan));
@@ -147,16 +158,7 @@ CollectorBundle CollectorBundle::forExport(const CollectorPlan& plan, const QStr
         bundle.add(clientConfigName(), CollectorConfigs::clientConfig(plan, *privateKey, psk),
             QStringLiteral("the collector's WireGuard config (secret: holds its private key)"));
     const QString pskNote = QStringLiteral("not exported (%1); keep the line the server has").arg(missingKeyReason);
-    bundle.add(peerBlockName, CollectorConfigs::serverPeerBlock(plan, clientPublicKey, psk, pskNote),
-        QStringLiteral("the [Peer] block for the server's wg0.conf"));
-    if (psk) {
-        QString pskText = psk->toBase64() + QLatin1Char('\n');
-        bundle.add(pskName, pskText, QStringLiteral("the preshared key for `wg set` (secret)"));
-        SecureBytes::wipe(pskText);
-    }
-    bundle.add(QStringLiteral("server-add-peer.sh"),
-        CollectorConfigs::serverAddPeerScript(plan, clientPublicKey, psk ? pskName : QString(), peerBlockName),
-        QStringLiteral("adds the peer on the server without a restart"));
+    bundle.addServerFiles(plan, clientPublicKey, psk, pskNote);
     bundle.addCollectorFiles(plan);
     QStringList steps;
     if (!privateKey)
@@ -179,11 +181,8 @@ CollectorBundle CollectorBundle::forRotation(
         QStringLiteral("the collector's new WireGuard config (secret: holds its new private key)"));
     bundle.add(peerBlockName, CollectorConfigs::serverPeerBlock(plan, newPublicKey, newPsk),
         QStringLiteral("the new [Peer] block, replacing the old one in the server's wg0.conf"));
-    if (newPsk) {
-        QString pskText = newPsk->toBase64() + QLatin1Char('\n');
-        bundle.add(pskName, pskText, QStringLiteral("the new preshared key for `wg set` (secret)"));
-        SecureBytes::wipe(pskText);
-    }
+    if (newPsk)
+        bundle.addPresharedKey(*newPsk, QStringLiteral("the new preshared key for `wg set` (secret)"));
     bundle.add(QStringLiteral("server-rotate.sh"),
         CollectorConfigs::serverRotateScript(plan, oldPublicKey, newPublicKey, newPsk ? pskName : QString(), peerBlockName),
         QStringLiteral("switches the server from the old key to the new one without dropping the tunnel"));

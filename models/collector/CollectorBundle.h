@@ -54,6 +54,9 @@ public:
 
 private:
     void add(const QString& name, const QString& content, const QString& purpose);
+    void addPresharedKey(const WireGuardKey& psk, const QString& purpose);
+    void addServerFiles(
+        const CollectorPlan& plan, const QString& publicKey, const WireGuardKey* psk, const QString& pskMissingNote);
     void addCollectorFiles(const CollectorPlan& plan);
     void addReadme(const CollectorPlan& plan, const QString& title, const QStringList& steps);
 
