@@ -8,9 +8,11 @@
 #include "core/Clock.h"
 #include "topology/TopologyFile.h"
 #include "wireguard/PrivateKeyProvider.h"
+#include "wireguard/ServerConfigImport.h"
 #include "wireguard/WireGuardEndpoint.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 
 namespace {
 
@@ -22,9 +24,11 @@ QString usage()
         "                                [--keepalive SECONDS] [--force]\n"
         "       tunnelscope-cli peer export --topology FILE NAME --out DIR [--force]\n"
         "       tunnelscope-cli peer rotate --topology FILE NAME --out DIR [--force]\n"
+        "       tunnelscope-cli peer import --topology FILE SERVER_WG0_CONF\n"
         "add: new keys, the next free tunnel address, the config bundle in DIR, the host in the topology.\n"
         "export: the configs of an existing peer (its wg0.conf only when its private key is available).\n"
         "rotate: a new key pair and preshared key, with the steps that keep the tunnel up.\n"
+        "import: learn the peers and used addresses of the server's wg0.conf (no private key is kept).\n"
         "DIR must not hold the bundle's files already, unless --force. Private keys never enter FILE.\n");
 }
 
@@ -145,6 +149,8 @@ int PeerCommand::run(const QStringList& arguments, CliContext& context)
         return exportPeer(arguments.mid(1), context);
     if (action == QLatin1String("rotate"))
         return rotate(arguments.mid(1), context);
+    if (action == QLatin1String("import"))
+        return importServerConfig(arguments.mid(1), context);
     if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
         context.out() << usage();
         return 0;
@@ -284,4 +290,40 @@ int PeerCommand::rotate(const QStringList& arguments, CliContext& context)
     if (status == 0)
         context.out() << "rotated the key of " << host->name << "; new public key " << newPublicKey << Qt::endl;
     return status;
+}
+
+int PeerCommand::importServerConfig(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.addOption(topologyOption);
+    if (!parser.parse(arguments))
+        return context.fail(parser.errorText(), 2);
+    if (!parser.isSet(topologyOption) || parser.positionalArguments().size() != 1)
+        return context.fail(QStringLiteral("peer import takes --topology FILE and one server config"), 2);
+    const QString topologyPath = parser.value(topologyOption);
+    const QString configPath = parser.positionalArguments().constFirst();
+    LoadedTopology loaded = loadTopology(topologyPath);
+    if (!loaded.error.isEmpty())
+        return context.fail(loaded.error);
+    QFile file(configPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return context.fail(QStringLiteral("cannot read %1: %2").arg(configPath, file.errorString()));
+    QByteArray raw = file.readAll();
+    QString text = QString::fromUtf8(raw);
+    SecureBytes::wipe(raw); // the server's config holds its private key
+    const ServerConfigImportResult result = ServerConfigImport::apply(loaded.topology, text);
+    SecureBytes::wipe(text);
+    for (const QString& warning : result.warnings)
+        context.err() << configPath << ": warning: " << warning << Qt::endl;
+    if (!result.ok()) {
+        for (const auto& error : result.errors)
+            context.err() << configPath << ": " << error.toString() << Qt::endl;
+        return 1;
+    }
+    if (const QString error = TopologyFile::save(topologyPath, result.topology); !error.isEmpty())
+        return context.fail(error);
+    context.out() << "imported " << result.addedPeers.size() << " new and " << result.updatedPeers.size()
+                  << " changed peers into " << topologyPath << "; their client configs cannot be exported"
+                  << Qt::endl;
+    return 0;
 }

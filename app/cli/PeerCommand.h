@@ -8,7 +8,8 @@
 
 class QCommandLineParser;
 
-/** tunnelscope-cli peer add|export|rotate: onboard a collector, export its configs, rotate its key. */
+/** tunnelscope-cli peer add|export|rotate|import: onboard a collector, export its configs, rotate its key, learn
+ * the peers of the server's existing wg0.conf. */
 class PeerCommand final : public CliCommand
 {
 public:
@@ -27,6 +28,7 @@ private:
     int add(const QStringList& arguments, CliContext& context);
     int exportPeer(const QStringList& arguments, CliContext& context);
     int rotate(const QStringList& arguments, CliContext& context);
+    int importServerConfig(const QStringList& arguments, CliContext& context);
 
     std::unique_ptr<PrivateKeyProvider> m_keys;
 };

@@ -4,6 +4,7 @@
 #include "wireguard/WireGuardConfig.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -254,6 +255,36 @@ private Q_SLOTS:
         QVERIFY(run.ok());
         QVERIFY(QString::fromUtf8(run.err).contains(QStringLiteral("imported from the server's config")));
         QVERIFY(!QFileInfo::exists(out + QStringLiteral("/wg0.conf")));
+    }
+
+    void peerImport()
+    {
+        // The server config of the test data belongs to another hub key: refused, topology untouched.
+        const QString config = QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/wireguard/server-wg0.conf");
+        const QByteArray before = readAll(m_topology);
+        const auto refused = cli({QStringLiteral("peer"), QStringLiteral("import"), QStringLiteral("--topology"), m_topology, config});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.err.contains("is this the server's config?"));
+        QCOMPARE(readAll(m_topology), before);
+        // A config without the private key: its new peer is learnt and cannot be exported.
+        QString text = QString::fromUtf8(readAll(config));
+        text.remove(QRegularExpression(QStringLiteral("PrivateKey = .*\\n")));
+        const QString stripped = path(QStringLiteral("server-no-key.conf"));
+        QFile file(stripped);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text.toUtf8());
+        file.close();
+        const auto run = cli({QStringLiteral("peer"), QStringLiteral("import"), QStringLiteral("--topology"), m_topology, stripped});
+        QVERIFY2(run.ok(), qPrintable(run.describe()));
+        QVERIFY(run.out.contains("imported 1 new and 1 changed peers"));
+        QVERIFY(run.err.contains("X-Custom-Tag"));
+        const QByteArray json = readAll(m_topology);
+        QVERIFY(json.contains("\"clientConfigAvailable\": false"));
+        QVERIFY(!json.contains("6DU8PZrHPBvr0tHHnFj")); // no preshared key either
+        // The allocator now steps over the imported addresses.
+        QVERIFY(add(QStringLiteral("after"), path(QStringLiteral("after-import")), {QStringLiteral("--address"),
+                                                                                 QStringLiteral("10.10.0.40")})
+                    .err.contains("taken by peer"));
     }
 
     void peerRotate()
