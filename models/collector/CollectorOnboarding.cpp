@@ -202,6 +202,9 @@ OnboardingPlanResult planForHost(const Topology& topology, const QString& hostId
             plan.serverEndpoint = toServer->endpoint.isEmpty() ? plan.serverEndpoint : toServer->endpoint;
             plan.persistentKeepalive = toServer->persistentKeepalive;
             plan.clientAllowedIps = toServer->allowedIps.isEmpty() ? plan.clientAllowedIps : toServer->allowedIps;
+            // The key the collector really talks to (peer add --server-public-key may have overridden the hub's).
+            if (!toServer->publicKey.isEmpty())
+                plan.serverPublicKey = toServer->publicKey;
         }
     }
     if (hubEntry) {

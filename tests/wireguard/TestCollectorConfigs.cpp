@@ -56,6 +56,40 @@ private Q_SLOTS:
         QCOMPARE(plan.monitoringPorts(), (QList<int>{8086, 3100}));
     }
 
+    void planForAnOnboardedHost()
+    {
+        CollectorPlan plan = examplePlan();
+        const QString otherServerKey = WireGuardKey::generatePrivate().publicKey().toBase64();
+        plan.serverPublicKey = otherServerKey; // as peer add --server-public-key does
+        plan.persistentKeepalive = 15;
+        const QString clientKey = WireGuardKey::generatePrivate().publicKey().toBase64();
+        const TopologyChange change = CollectorOnboarding::addCollector(
+            TopologyFile::referenceDeployment(), plan, clientKey, QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC));
+        QVERIFY2(change.ok(), qPrintable(change.error));
+        const auto again = CollectorOnboarding::planForHost(change.topology, QStringLiteral("WEB2.example.com"));
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(again.plan.tunnelAddress, plan.tunnelAddress);
+        QCOMPARE(again.plan.serverPublicKey, otherServerKey); // what the collector really talks to
+        QCOMPARE(again.plan.persistentKeepalive, 15);
+        QCOMPARE(again.plan.fqdn, plan.fqdn);
+        // Adding the same host twice, or another host on its address, is refused.
+        QVERIFY(CollectorOnboarding::addCollector(change.topology, plan, clientKey, {}).error.contains(QStringLiteral("already has a host")));
+        plan.hostName = QStringLiteral("web3");
+        plan.fqdn.clear();
+        QVERIFY(CollectorOnboarding::addCollector(change.topology, plan, WireGuardKey::generatePrivate().publicKey().toBase64(), {})
+                    .error.contains(QStringLiteral("taken by web2")));
+        QVERIFY(CollectorOnboarding::addCollector(change.topology, plan, clientKey, {}).error.contains(QStringLiteral("public key")));
+        // A rotation records the new key and its date on both ends.
+        const QString rotatedKey = WireGuardKey::generatePrivate().publicKey().toBase64();
+        const QDateTime when(QDate(2026, 6, 1), QTime(0, 0), Qt::UTC);
+        const TopologyChange rotated = CollectorOnboarding::recordRotation(change.topology, QStringLiteral("web2"), rotatedKey, true, when);
+        QVERIFY(rotated.ok());
+        QCOMPARE(rotated.topology.interface(QStringLiteral("web2-wg0"))->publicKey, rotatedKey);
+        QCOMPARE(rotated.topology.peer(QStringLiteral("monitor11-web2"))->publicKey, rotatedKey);
+        QCOMPARE(rotated.topology.peer(QStringLiteral("monitor11-web2"))->keyCreated, when);
+        QVERIFY(!CollectorOnboarding::recordRotation(change.topology, QStringLiteral("nobody"), rotatedKey, true, when).ok());
+    }
+
     void planProblems_data()
     {
         QTest::addColumn<QString>("field");

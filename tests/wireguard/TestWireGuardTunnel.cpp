@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -183,6 +184,7 @@ class TestWireGuardTunnel : public QObject
 private:
     std::unique_ptr<Lab> m_lab;
     QTemporaryDir m_dir;
+    bool m_tunnelUp = false; ///< set by the first test; the rotation builds on its tunnel
 
 private Q_SLOTS:
     void initTestCase()
@@ -214,7 +216,7 @@ private Q_SLOTS:
         QVERIFY2(serverPublic.ok(), qPrintable(serverPublic.describe()));
 
         // peer add, as a user would run it, against the reference deployment.
-        const QString topology = m_dir.filePath(QStringLiteral("topology.json"));
+        const QString topology = topologyPath();
         QVERIFY(TopologyFile::save(topology, TopologyFile::referenceDeployment()).isEmpty());
         const QString bundle = m_dir.filePath(QStringLiteral("bundle"));
         const Run added = cli({QStringLiteral("peer"), QStringLiteral("add"), QStringLiteral("--topology"), topology,
@@ -271,9 +273,97 @@ private Q_SLOTS:
         const Run back = lab.in(lab.server(), {QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("2"),
                                                   QStringLiteral("-w"), QStringLiteral("15"), QStringLiteral("10.10.0.3")});
         QVERIFY2(back.ok(), qPrintable(back.describe()));
+        m_tunnelUp = true;
+    }
+
+    void rotationKeepsTheTunnel()
+    {
+        if (!m_tunnelUp)
+            QSKIP("the tunnel of the previous test is not up");
+        const Lab& lab = *m_lab;
+        const Lab::Side& server = lab.server();
+        const QString bundle = m_dir.filePath(QStringLiteral("rotation"));
+        const Run rotated = cli({QStringLiteral("peer"), QStringLiteral("rotate"), QStringLiteral("--topology"), topologyPath(),
+            QStringLiteral("e2e"), QStringLiteral("--out"), bundle});
+        QVERIFY2(rotated.ok(), qPrintable(rotated.describe()));
+        const QString oldKey = peers(server).value(0);
+        const QString newKey = TopologyFile::load(topologyPath()).topology.interface(QStringLiteral("e2e-wg0"))->publicKey;
+        QVERIFY(!oldKey.isEmpty() && newKey != oldKey);
+
+        // The generated server script, run as it is apart from the interface name and a shorter poll interval.
+        QString script = QString::fromUtf8(readFile(bundle + QStringLiteral("/server-rotate.sh")));
+        script.replace(QStringLiteral(" wg0 "), QLatin1Char(' ') + server.wgInterface + QLatin1Char(' '));
+        script.replace(QStringLiteral("sleep 5"), QStringLiteral("sleep 0.2"));
+        const QString scriptPath = bundle + QStringLiteral("/test-rotate.sh");
+        writeFile(scriptPath, script.toUtf8());
+        QProcess rotation;
+        rotation.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), server.netns,
+                                                QStringLiteral("bash"), scriptPath});
+        QVERIFY(rotation.waitForStarted(5000));
+        const auto stopRotation = qScopeGuard([&rotation] {
+            if (rotation.state() != QProcess::NotRunning) {
+                rotation.kill();
+                rotation.waitForFinished(3000);
+            }
+        });
+
+        // Step 1 added the new key beside the old one, which still carries the traffic.
+        bool newKeyAdded = false;
+        for (int attempt = 0; attempt < 100 && !newKeyAdded; ++attempt) { // at most 10 s
+            newKeyAdded = peers(server).contains(newKey);
+            if (!newKeyAdded)
+                QThread::msleep(100);
+        }
+        QVERIFY(newKeyAdded);
+        QVERIFY(peers(server).contains(oldKey));
+        QVERIFY(pingServer(2).ok());
+
+        // The collector switches to its new config while a ping runs; the script then moves the address.
+        QProcess ping;
+        ping.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), lab.client().netns,
+                                            QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("40"),
+                                            QStringLiteral("-i"), QStringLiteral("0.1"), QStringLiteral("-w"),
+                                            QStringLiteral("20"), QStringLiteral("10.10.0.11")});
+        QVERIFY(ping.waitForStarted(5000));
+        QThread::msleep(500);
+        applyConfig(lab.client(), QString::fromUtf8(readFile(bundle + QStringLiteral("/wg0.conf"))), QStringLiteral("client-rotated"));
+        if (!rotation.waitForFinished(30000)) {
+            const Run serverState = lab.in(server, {QStringLiteral("wg"), QStringLiteral("show"), server.wgInterface});
+            const Run clientState = lab.in(lab.client(), {QStringLiteral("wg"), QStringLiteral("show"), lab.client().wgInterface});
+            QFAIL(qPrintable(QStringLiteral("the rotation script did not finish: %1 %2\nserver: %3\nclient: %4")
+                                 .arg(QString::fromUtf8(rotation.readAllStandardOutput()),
+                                     QString::fromUtf8(rotation.readAllStandardError()), QString::fromUtf8(serverState.out),
+                                     QString::fromUtf8(clientState.out))));
+        }
+        QVERIFY2(rotation.exitCode() == 0, rotation.readAllStandardError().constData());
+        QVERIFY(ping.waitForFinished(30000));
+        const QByteArray pingOutput = ping.readAllStandardOutput();
+        const qsizetype summary = pingOutput.lastIndexOf('\n', pingOutput.indexOf("packets transmitted")) + 1;
+        qInfo("ping during the key switch: %s", pingOutput.mid(summary, pingOutput.indexOf('\n', summary) - summary).constData());
+
+        QCOMPARE(peers(server), QStringList{newKey});
+        const Run allowed = lab.in(server, {QStringLiteral("wg"), QStringLiteral("show"), server.wgInterface, QStringLiteral("allowed-ips")});
+        QCOMPARE(allowed.out.trimmed(), (newKey + QStringLiteral("\t10.10.0.3/32")).toLatin1());
+        QVERIFY(pingServer(3).ok());
+        QVERIFY(latestHandshake(lab, lab.client()) > 0);
     }
 
 private:
+    QString topologyPath() const { return m_dir.filePath(QStringLiteral("topology.json")); }
+
+    QStringList peers(const Lab::Side& side) const
+    {
+        const Run r = m_lab->in(side, {QStringLiteral("wg"), QStringLiteral("show"), side.wgInterface, QStringLiteral("peers")});
+        return QString::fromLatin1(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+
+    Run pingServer(int count) const
+    {
+        return m_lab->in(m_lab->client(), {QStringLiteral("ping"), QStringLiteral("-c"), QString::number(count),
+                                              QStringLiteral("-w"), QStringLiteral("15"), QStringLiteral("-i"),
+                                              QStringLiteral("0.3"), QStringLiteral("10.10.0.11")});
+    }
+
     QByteArray readFile(const QString& path)
     {
         QFile file(path);
