@@ -11,7 +11,7 @@
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcSecrets, "tunnelscope.secrets")
+Q_LOGGING_CATEGORY(lcSecrets, "tunnelscope.secrets", QtInfoMsg)
 
 // Key names are not secret; log them and the outcome, never the bytes.
 void logResult(const SecretResult& result)
