@@ -27,6 +27,8 @@ public:
     /// Removes the entry; removing an entry that does not exist is not an error.
     SecretReply* remove(const SecretKey& key);
     /// Answers Ok when a keychain is there to store secrets, otherwise NoKeychain or AccessDenied with the reason.
+    /// It only reads, so it never prompts: a locked keyring counts as there, and the first write will say
+    /// AccessDenied if it stays locked.
     SecretReply* checkAvailability();
 
 protected:
