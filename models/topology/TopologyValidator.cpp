@@ -13,6 +13,9 @@ class Validator
 public:
     explicit Validator(const Topology& topology)
         : m_topology(topology)
+        , m_segments(indexById(topology.segments))
+        , m_hosts(indexById(topology.hosts))
+        , m_interfaces(indexById(topology.interfaces))
     {
     }
 
@@ -28,6 +31,21 @@ public:
     }
 
 private:
+    // Lookups by id through hashes: a linear search per reference made big topologies (2,000 hosts) quadratic.
+    template<typename Item>
+    static QHash<QString, const Item*> indexById(const QList<Item>& items)
+    {
+        QHash<QString, const Item*> index;
+        for (const Item& item : items) { // the first wins, as in Topology's own lookups
+            if (!index.contains(item.id))
+                index.insert(item.id, &item);
+        }
+        return index;
+    }
+    const Segment* segmentById(const QString& id) const { return m_segments.value(id); }
+    const Host* hostById(const QString& id) const { return m_hosts.value(id); }
+    const WireGuardInterface* interfaceById(const QString& id) const { return m_interfaces.value(id); }
+
     void fail(const QString& path, const QString& message) { m_errors.append({path, message, 0, 0}); }
     static QString item(const char* list, qsizetype index)
     {
@@ -82,10 +100,10 @@ private:
         for (qsizetype i = 0; i < m_topology.segments.size(); ++i) {
             const Segment& segment = m_topology.segments.at(i);
             checkReference(item("segments", i) + QStringLiteral(".parent"), segment.parentId,
-                m_topology.segment(segment.parentId) != nullptr, "segment");
+                segmentById(segment.parentId) != nullptr, "segment");
             // A cycle would nest a region inside itself forever.
             const QStringList cycle = cycleThrough(segment.id, [this](const QString& id) {
-                const Segment* found = m_topology.segment(id);
+                const Segment* found = segmentById(id);
                 return found ? found->parentId : QString();
             });
             if (!cycle.isEmpty())
@@ -101,9 +119,9 @@ private:
             const Host& host = m_topology.hosts.at(i);
             const QString path = item("hosts", i);
             checkReference(path + QStringLiteral(".segment"), host.segmentId,
-                m_topology.segment(host.segmentId) != nullptr, "segment");
+                segmentById(host.segmentId) != nullptr, "segment");
             checkReference(path + QStringLiteral(".parentHost"), host.parentHostId,
-                m_topology.host(host.parentHostId) != nullptr, "host");
+                hostById(host.parentHostId) != nullptr, "host");
             if (!host.parentHostId.isEmpty() && host.parentHostId == host.id)
                 fail(path + QStringLiteral(".parentHost"), QStringLiteral("a host cannot run inside itself"));
             else
@@ -123,7 +141,7 @@ private:
     void checkHostNesting(const QString& path, const Host& host)
     {
         const QStringList cycle = cycleThrough(host.id, [this](const QString& id) {
-            const Host* found = m_topology.host(id);
+            const Host* found = hostById(id);
             return found ? found->parentHostId : QString();
         });
         if (!cycle.isEmpty())
@@ -162,7 +180,7 @@ private:
             const WireGuardInterface& wgInterface = m_topology.interfaces.at(i);
             const QString path = item("interfaces", i);
             checkReference(path + QStringLiteral(".host"), wgInterface.hostId,
-                m_topology.host(wgInterface.hostId) != nullptr, "host");
+                hostById(wgInterface.hostId) != nullptr, "host");
             if (!namePattern.match(wgInterface.name).hasMatch())
                 fail(path + QStringLiteral(".name"),
                     QStringLiteral("\"%1\" is not a valid interface name").arg(wgInterface.name));
@@ -185,9 +203,9 @@ private:
             const WireGuardPeer& peer = m_topology.peers.at(i);
             const QString path = item("peers", i);
             checkReference(path + QStringLiteral(".interface"), peer.interfaceId,
-                m_topology.interface(peer.interfaceId) != nullptr, "interface");
+                interfaceById(peer.interfaceId) != nullptr, "interface");
             checkReference(
-                path + QStringLiteral(".host"), peer.hostId, m_topology.host(peer.hostId) != nullptr, "host");
+                path + QStringLiteral(".host"), peer.hostId, hostById(peer.hostId) != nullptr, "host");
             checkKey(path + QStringLiteral(".publicKey"), peer.publicKey);
             checkAddresses(path + QStringLiteral(".allowedIps"), peer.allowedIps);
             if (!peer.endpoint.isEmpty() && !TopologyValidator::isEndpoint(peer.endpoint))
@@ -198,7 +216,7 @@ private:
 
     void checkFlowService(const QString& path, const QString& hostId, const QString& serviceId)
     {
-        const Host* host = m_topology.host(hostId);
+        const Host* host = hostById(hostId);
         if (host && !serviceId.isEmpty() && !host->service(serviceId))
             fail(path, QStringLiteral("host \"%1\" has no service \"%2\"").arg(hostId, serviceId));
     }
@@ -211,7 +229,7 @@ private:
             fail(path, QStringLiteral("a bucket needs its storage host (\"storage\")"));
             return;
         }
-        const Host* storage = m_topology.host(flow.storageHostId);
+        const Host* storage = hostById(flow.storageHostId);
         if (!storage)
             return; // already reported as a dangling storage reference
         for (const auto& service : storage->services) {
@@ -228,11 +246,11 @@ private:
             const DataFlow& flow = m_topology.flows.at(i);
             const QString path = item("flows", i);
             checkReference(path + QStringLiteral(".source"), flow.sourceHostId,
-                m_topology.host(flow.sourceHostId) != nullptr, "host");
+                hostById(flow.sourceHostId) != nullptr, "host");
             checkReference(path + QStringLiteral(".target"), flow.targetHostId,
-                m_topology.host(flow.targetHostId) != nullptr, "host");
+                hostById(flow.targetHostId) != nullptr, "host");
             checkReference(path + QStringLiteral(".storage"), flow.storageHostId,
-                m_topology.host(flow.storageHostId) != nullptr, "host");
+                hostById(flow.storageHostId) != nullptr, "host");
             checkFlowService(path + QStringLiteral(".sourceService"), flow.sourceHostId, flow.sourceServiceId);
             checkFlowService(path + QStringLiteral(".targetService"), flow.targetHostId, flow.targetServiceId);
             checkBucket(path + QStringLiteral(".bucket"), flow);
@@ -261,6 +279,9 @@ private:
     }
 
     const Topology& m_topology;
+    QHash<QString, const Segment*> m_segments;
+    QHash<QString, const Host*> m_hosts;
+    QHash<QString, const WireGuardInterface*> m_interfaces;
     QList<TopologyError> m_errors;
 };
 
