@@ -19,6 +19,12 @@ QByteArray goodFile()
     return testDataFile(QStringLiteral("topology/small-valid.json"));
 }
 
+/// The good file with one value replaced, given as JSON text; empty text removes the key.
+QByteArray goodFileWith(const QString& path, const QByteArray& value)
+{
+    return value.isEmpty() ? JsonPatch::remove(goodFile(), path) : JsonPatch::set(goodFile(), path, JsonPatch::parse(value));
+}
+
 QStringList messagesOf(const QList<TopologyError>& errors)
 {
     QStringList messages;
@@ -298,9 +304,7 @@ void TestTopologyJson::schemaErrors()
     QFETCH(QString, path);
     QFETCH(QByteArray, value);
     QFETCH(QString, expected);
-    const QByteArray json = value.isEmpty() ? JsonPatch::remove(goodFile(), path)
-                                            : JsonPatch::set(goodFile(), path, JsonPatch::parse(value));
-    const TopologyParseResult result = TopologyJson::read(json);
+    const TopologyParseResult result = TopologyJson::read(goodFileWith(path, value));
     QCOMPARE(messagesOf(result.errors), QStringList{expected});
 }
 
@@ -414,9 +418,7 @@ void TestTopologyJson::validationErrors()
     QFETCH(QString, path);
     QFETCH(QByteArray, value);
     QFETCH(QStringList, expected);
-    const QByteArray json = value.isEmpty() ? JsonPatch::remove(goodFile(), path)
-                                            : JsonPatch::set(goodFile(), path, JsonPatch::parse(value));
-    const TopologyParseResult result = TopologyJson::read(json);
+    const TopologyParseResult result = TopologyJson::read(goodFileWith(path, value));
     QCOMPARE(messagesOf(result.errors), expected);
 }
 
