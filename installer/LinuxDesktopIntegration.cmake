@@ -96,3 +96,4 @@ install(FILES "${generated_dir}/copyright" "${generated_dir}/changelog.gz" DESTI
 set(TUNNELSCOPE_DESKTOP_FILE "${desktop_file}" CACHE INTERNAL "")
 set(TUNNELSCOPE_METAINFO_FILE "${metainfo_file}" CACHE INTERNAL "")
 set(TUNNELSCOPE_ICON_SIZES "${TUNNELSCOPE_ICON_SIZES}" CACHE INTERNAL "")
+set(TUNNELSCOPE_PACKAGE_DOC_DIR "${package_doc_dir}" CACHE INTERNAL "")
