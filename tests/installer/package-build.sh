@@ -4,6 +4,7 @@
 # Builds the .deb from the (already built) build tree into a fresh OUTPUT_DIR.
 set -euo pipefail
 cpack=$1 config=$2 output_dir=$3
+# shellcheck source=package-common.sh
 source "$(dirname "$0")/package-common.sh"
 
 rm -rf "$output_dir"

@@ -6,6 +6,7 @@
 set -euo pipefail
 package_dir=$1 version=$2 metainfo=$3
 shift 3
+# shellcheck source=package-common.sh
 source "$(dirname "$0")/package-common.sh"
 deb=$(single_deb "$package_dir")
 

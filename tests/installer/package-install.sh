@@ -7,6 +7,7 @@
 # is every package apt pulled in for it. Needs root; exits 77 (ctest: skipped) otherwise.
 set -euo pipefail
 package_dir=$1 version=$2
+# shellcheck source=package-common.sh
 source "$(dirname "$0")/package-common.sh"
 deb=$(single_deb "$package_dir")
 deb=$(realpath "$deb")

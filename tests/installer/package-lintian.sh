@@ -4,6 +4,7 @@
 # lintian must report no error (E:) on the package. Its whole output is shown either way, warnings included.
 # No tag is suppressed.
 set -euo pipefail
+# shellcheck source=package-common.sh
 source "$(dirname "$0")/package-common.sh"
 deb=$(single_deb "$1")
 
