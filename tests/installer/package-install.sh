@@ -25,6 +25,10 @@ for binary in /usr/bin/tunnelscope /usr/bin/tunnelscope-cli; do
 done
 
 export DEBIAN_FRONTEND=noninteractive
+# Waits for the dpkg lock instead of failing when another apt run holds it.
+apt_get() {
+    apt-get -o DPkg::Lock::Timeout=300 "$@"
+}
 work_dir=$(mktemp -d)
 installed_packages() {
     dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' | awk '$1 ~ /^.i/ { print $2 }' | sort
@@ -32,7 +36,7 @@ installed_packages() {
 installed_packages >"$work_dir/packages-before"
 restore_machine() {
     if dpkg-query -W -f='${Status}' tunnelscope 2>/dev/null | grep -qv 'not-installed'; then
-        apt-get purge -y -q tunnelscope >/dev/null || dpkg --purge tunnelscope || true
+        apt_get purge -y -q tunnelscope >/dev/null || dpkg --purge tunnelscope || true
     fi
     installed_packages >"$work_dir/packages-after"
     local added
@@ -40,14 +44,14 @@ restore_machine() {
     if [ -n "$added" ]; then
         echo "purging the dependencies apt installed for the test: $added"
         # shellcheck disable=SC2086 # one word per package
-        apt-get purge -y -q $added >/dev/null || true
+        apt_get purge -y -q $added >/dev/null || true
     fi
     rm -rf "$work_dir"
 }
 trap restore_machine EXIT
 
 echo "--- apt-get install $deb"
-apt-get install -y -q --no-install-recommends "$deb"
+apt_get install -y -q --no-install-recommends "$deb"
 dpkg-query -W -f='${Status}\n' tunnelscope | grep -q 'install ok installed'
 
 echo "--- /usr/bin/tunnelscope-cli --version"
@@ -70,7 +74,7 @@ echo "wrote a $(stat -c %s "$screenshot")-byte PNG"
 
 echo "--- apt-get remove tunnelscope"
 packaged_files=$(dpkg-query -L tunnelscope)
-apt-get remove -y -q tunnelscope
+apt_get remove -y -q tunnelscope
 left=()
 while IFS= read -r path; do
     if [ -e "$path" ] && [ ! -d "$path" ]; then
