@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The two commands of README.md:
+# The two commands of README.md, and the packaging one:
 #   installer/dev.sh run [app options]   install what is missing, build, start Tunnelscope
 #   installer/dev.sh test                install what is missing, build with warnings as errors, run every test
+#   installer/dev.sh package             install what is missing, build a hardened Release into build-package/,
+#                                        make the .deb with cpack and print its path
 set -euo pipefail
 
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,9 +13,9 @@ command=${1:-}
 shift || true
 
 case "$command" in
-    run | test | build) ;;
+    run | test | build | package) ;;
     *)
-        echo "usage: installer/dev.sh run [tunnelscope options] | test | build" >&2
+        echo "usage: installer/dev.sh run [tunnelscope options] | test | build | package" >&2
         exit 2
         ;;
 esac
@@ -24,12 +26,28 @@ launcher=()
 if command -v ccache >/dev/null 2>&1; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
+build_options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+if [ "$command" = package ]; then
+    # A build of its own, without tests, with Debian's hardening flags (read by CMake on the first configure).
+    build_dir=${TUNNELSCOPE_PACKAGE_BUILD_DIR:-$source_dir/build-package}
+    build_options=(-DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF)
+    export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+    # CMake reads no CPPFLAGS, so the preprocessor flags (_FORTIFY_SOURCE) join CXXFLAGS.
+    CXXFLAGS="$(cd "$source_dir" && dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)"
+    LDFLAGS=$(dpkg-buildflags --get LDFLAGS)
+    export CXXFLAGS LDFLAGS
+fi
 cmake -S "$source_dir" -B "$build_dir" -G Ninja \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUNNELSCOPE_WARNINGS_AS_ERRORS=ON "${launcher[@]}"
+    "${build_options[@]}" -DTUNNELSCOPE_WARNINGS_AS_ERRORS=ON "${launcher[@]}"
 cmake --build "$build_dir" --parallel "$(nproc)"
 
 case "$command" in
     build) ;;
+    package)
+        rm -f "$build_dir"/tunnelscope_*.deb "$build_dir"/tunnelscope_*.deb.sha256
+        (cd "$build_dir" && cpack -G DEB)
+        ls "$build_dir"/tunnelscope_*.deb
+        ;;
     run)
         exec "$build_dir/app/tunnelscope" "$@"
         ;;
