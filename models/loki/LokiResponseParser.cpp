@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <vector>
 
 namespace LokiResponseParser {
 namespace {
@@ -155,19 +156,28 @@ StringListData parseStringList(const QByteArray& body)
 
 void sortEntries(QList<LokiEntry>& entries, LokiDirection direction)
 {
-    const auto olderFirst = [](const LokiEntry& a, const LokiEntry& b) {
-        if (a.timestampNs != b.timestampNs)
-            return a.timestampNs < b.timestampNs;
-        const QString aLabels = a.labelsText();
-        const QString bLabels = b.labelsText();
-        return aLabels != bLabels ? aLabels < bLabels : a.line < b.line;
+    // The tie-break text is built once per entry: building it in the comparison made big pages slow.
+    struct Key
+    {
+        qint64 timestampNs;
+        QString tieBreak;
+        qsizetype index;
     };
-    if (direction == LokiDirection::Forward)
-        std::stable_sort(entries.begin(), entries.end(), olderFirst);
-    else
-        std::stable_sort(entries.begin(), entries.end(), [&](const LokiEntry& a, const LokiEntry& b) {
-            return olderFirst(b, a);
-        });
+    std::vector<Key> keys;
+    keys.reserve(size_t(entries.size()));
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        keys.push_back({entries.at(i).timestampNs, entries.at(i).labelsText() + QChar(0x1f) + entries.at(i).line, i});
+    const bool forward = direction == LokiDirection::Forward;
+    std::stable_sort(keys.begin(), keys.end(), [forward](const Key& a, const Key& b) {
+        if (a.timestampNs != b.timestampNs)
+            return forward ? a.timestampNs < b.timestampNs : a.timestampNs > b.timestampNs;
+        return forward ? a.tieBreak < b.tieBreak : b.tieBreak < a.tieBreak;
+    });
+    QList<LokiEntry> sorted;
+    sorted.reserve(entries.size());
+    for (const Key& key : keys)
+        sorted.append(std::move(entries[key.index]));
+    entries = std::move(sorted);
 }
 
 QString errorBodyText(const QByteArray& body)
