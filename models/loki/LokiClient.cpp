@@ -252,11 +252,14 @@ LokiClient::Outcome LokiClient::outcomeOf(QNetworkReply* reply, int latencyMs) c
 {
     Outcome outcome;
     outcome.latencyMs = latencyMs;
-    outcome.body = reply->readAll();
+    // An aborted (timed out) reply is closed; reading it only warns.
+    if (reply->isOpen())
+        outcome.body = reply->readAll();
     const int error = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // Qt's codes below 200 and 3xx are transport and protocol failures; the rest mirror an HTTP status.
-    const bool transportFailure = (error > 0 && error < 200) || (error >= 300 && error < 400);
+    // Qt's codes below 200 are transport failures, even after a status line (a body cut short); the others
+    // mirror the HTTP status when there is one.
+    const bool transportFailure = (error > 0 && error < 200) || (error != 0 && status == 0);
     if (transportFailure)
         outcome.error = transportError(reply);
     else if (status != 200)

@@ -8,6 +8,7 @@ LokiPager::LokiPager(const LokiLogQuery& query)
 {
     m_query.limit = std::max(1, m_query.limit);
     m_query.maxPages = std::max(1, m_query.maxPages);
+    m_query.pageSize = std::max(1, m_query.pageSize);
     m_next = {m_query.startNs, m_query.endNs, 0};
     m_finished = m_query.startNs >= m_query.endNs;
 }
@@ -16,7 +17,7 @@ LokiPager::Page LokiPager::nextPage() const
 {
     Page page = m_next;
     // Ask for the lines that will be dropped as already seen too, so that they do not eat into the page.
-    page.limit = std::min(LokiLogQuery::ServerMaxLimit, remaining() + int(m_boundarySeen.size()));
+    page.limit = std::min(m_query.pageSize, remaining() + int(m_boundarySeen.size()));
     return page;
 }
 
