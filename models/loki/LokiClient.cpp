@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 #include <sodium.h>
 
@@ -90,7 +91,16 @@ quint64 LokiClient::checkReady()
 quint64 LokiClient::queryLogs(const LokiLogQuery& query)
 {
     const quint64 id = nextId();
-    m_paging.insert(id, new LogPaging{query, LokiPager(query)});
+    auto* paging = new LogPaging{query, LokiPager(query)};
+    m_paging.insert(id, paging);
+    if (paging->pager.finished()) {
+        // An empty range needs no request; the answer still comes later, like every other answer.
+        QTimer::singleShot(0, this, [this, id] {
+            if (m_paging.contains(id))
+                finishLogs(id, {});
+        });
+        return id;
+    }
     requestLogPage(id);
     return id;
 }

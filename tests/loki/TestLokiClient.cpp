@@ -320,6 +320,17 @@ private Q_SLOTS:
         QCOMPARE(client.endpointUrl(QStringLiteral("/ready")).path(), QStringLiteral("/loki-proxy/ready"));
     }
 
+    void emptyRangeAnswersWithoutARequest()
+    {
+        auto client = makeClient();
+        LokiLogQuery query = recordedRangeQuery(QStringLiteral("{host=\"prod\"}"));
+        query.startNs = query.endNs;
+        const LokiLogResult result = logs(*client, query);
+        QVERIFY(result.error.ok());
+        QVERIFY(result.entries.isEmpty());
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
     void cancelledRequestsStaySilent()
     {
         m_server->setFault(LokiTestServer::Fault::NeverAnswer);
