@@ -27,6 +27,15 @@ void zeroBytes(QByteArray& bytes)
     bytes.clear();
 }
 
+LokiError badResponse(const QString& message, const QString& serverText = {})
+{
+    LokiError error;
+    error.kind = LokiError::Kind::BadResponse;
+    error.message = message;
+    error.serverText = serverText;
+    return error;
+}
+
 QString endpointText(const QUrl& url)
 {
     return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
@@ -79,9 +88,8 @@ quint64 LokiClient::checkReady()
         // Loki answers exactly "ready\n"; anything else with 200 is some other server on that port.
         result.ready = outcome.error.ok() && outcome.body.trimmed() == "ready";
         if (outcome.error.ok() && !result.ready) {
-            result.error.kind = LokiError::Kind::BadResponse;
-            result.error.serverText = LokiResponseParser::errorBodyText(outcome.body);
-            result.error.message = QStringLiteral("/ready answered 200 but not \"ready\": %1").arg(result.error.serverText);
+            const QString text = LokiResponseParser::errorBodyText(outcome.body);
+            result.error = badResponse(QStringLiteral("/ready answered 200 but not \"ready\": %1").arg(text), text);
         }
         Q_EMIT readyFinished(result);
     });
@@ -126,16 +134,10 @@ void LokiClient::onLogPage(quint64 requestId, const Outcome& outcome)
     if (!outcome.error.ok())
         return finishLogs(requestId, outcome.error);
     const auto data = LokiResponseParser::parseQuery(outcome.body, paging->query.direction);
-    LokiError error;
-    if (!data.ok()) {
-        error.kind = LokiError::Kind::BadResponse;
-        error.message = data.error;
-    } else if (data.resultType != QLatin1String("streams")) {
-        error.kind = LokiError::Kind::BadResponse;
-        error.message = QStringLiteral("a log query got a %1 answer; use a metric query for it").arg(data.resultType);
-    }
-    if (!error.ok())
-        return finishLogs(requestId, error);
+    if (!data.ok())
+        return finishLogs(requestId, badResponse(data.error));
+    if (data.resultType != QLatin1String("streams"))
+        return finishLogs(requestId, badResponse(QStringLiteral("a log query got a %1 answer; use a metric query for it").arg(data.resultType)));
     paging->pager.addBatch(data.entries);
     if (paging->pager.finished())
         return finishLogs(requestId, {});
@@ -173,11 +175,10 @@ quint64 LokiClient::queryMetric(const LokiMetricQuery& query)
         if (outcome.error.ok()) {
             const auto data = LokiResponseParser::parseQuery(outcome.body);
             result.series = data.series;
-            if (!data.ok() || data.resultType == QLatin1String("streams")) {
-                result.error.kind = LokiError::Kind::BadResponse;
-                result.error.message = data.ok() ? QStringLiteral("a metric query got log lines; wrap it in count_over_time or rate")
-                                                 : data.error;
-            }
+            if (!data.ok())
+                result.error = badResponse(data.error);
+            else if (data.resultType == QLatin1String("streams"))
+                result.error = badResponse(QStringLiteral("a metric query got log lines; wrap it in count_over_time or rate"));
         }
         Q_EMIT metricFinished(result);
     });
@@ -203,10 +204,8 @@ quint64 LokiClient::fetchLabels(const LokiLabelQuery& query)
         if (outcome.error.ok()) {
             const auto data = LokiResponseParser::parseStringList(outcome.body);
             result.values = data.values;
-            if (!data.ok()) {
-                result.error.kind = LokiError::Kind::BadResponse;
-                result.error.message = data.error;
-            }
+            if (!data.ok())
+                result.error = badResponse(data.error);
         }
         Q_EMIT labelsFinished(result);
     });

@@ -20,13 +20,23 @@ QList<LokiEntry> serve(QList<LokiEntry> all, const LokiPager::Page& page, LokiDi
     return all;
 }
 
-QList<LokiEntry> runPager(const QList<LokiEntry>& all, const LokiLogQuery& query, int* pages)
+/// Feeds the pager from a simulated Loki until it stops (bounded).
+LokiPager runPager(const QList<LokiEntry>& all, const LokiLogQuery& query)
 {
     LokiPager pager(query);
     for (int guard = 0; !pager.finished() && guard < 100; ++guard)
         pager.addBatch(serve(all, pager.nextPage(), query.direction));
-    *pages = pager.pages();
-    return pager.entries();
+    return pager;
+}
+
+/// The day before newest, both ends included.
+LokiLogQuery dayQuery(qint64 newest, int limit)
+{
+    LokiLogQuery query;
+    query.startNs = newest - 86400 * Second;
+    query.endNs = newest + 1;
+    query.limit = limit;
+    return query;
 }
 
 } // namespace
@@ -63,15 +73,12 @@ private Q_SLOTS:
         QFETCH(int, expectedPages);
         const qint64 newest = Q_INT64_C(1795303796) * Second;
         const QList<LokiEntry> all = LokiTestServer::generatedEntries(available, newest, perTimestamp);
-        LokiLogQuery query;
-        query.startNs = newest - 86400 * Second;
-        query.endNs = newest + 1;
-        query.limit = limit;
+        LokiLogQuery query = dayQuery(newest, limit);
         query.direction = LokiDirection(direction);
-        int pages = 0;
-        const QList<LokiEntry> got = runPager(all, query, &pages);
+        const LokiPager pager = runPager(all, query);
+        const QList<LokiEntry>& got = pager.entries();
         QCOMPARE(got.size(), expectedCount);
-        QCOMPARE(pages, expectedPages);
+        QCOMPARE(pager.pages(), expectedPages);
         QSet<QString> identities;
         for (const LokiEntry& entry : got)
             identities.insert(entry.identity());
@@ -86,11 +93,7 @@ private Q_SLOTS:
     {
         const qint64 newest = Q_INT64_C(1795303796) * Second;
         const QList<LokiEntry> all = LokiTestServer::generatedEntries(6000, newest, 3);
-        LokiLogQuery query;
-        query.startNs = newest - 86400 * Second;
-        query.endNs = newest + 1;
-        query.limit = 6000;
-        LokiPager pager(query);
+        LokiPager pager(dayQuery(newest, 6000));
         QCOMPARE(pager.nextPage().limit, 5000);
         QCOMPARE(pager.nextPage().endNs, newest + 1);
         const QList<LokiEntry> first = serve(all, pager.nextPage(), LokiDirection::Backward);
@@ -105,17 +108,10 @@ private Q_SLOTS:
     {
         const qint64 newest = Q_INT64_C(1795303796) * Second;
         const QList<LokiEntry> all = LokiTestServer::generatedEntries(30000, newest, 1);
-        LokiLogQuery query;
-        query.startNs = newest - 86400 * Second;
-        query.endNs = newest + 1;
-        query.limit = 30000;
+        LokiLogQuery query = dayQuery(newest, 30000);
         query.maxPages = 2;
-        int pages = 0;
-        LokiPager pager(query);
-        for (int guard = 0; !pager.finished() && guard < 100; ++guard)
-            pager.addBatch(serve(all, pager.nextPage(), query.direction));
-        pages = pager.pages();
-        QCOMPARE(pages, 2);
+        const LokiPager pager = runPager(all, query);
+        QCOMPARE(pager.pages(), 2);
         QVERIFY(pager.pageLimitReached());
         // The second page asks for 5000 including the one line already seen at the edge: 4999 are new.
         QCOMPARE(pager.entries().size(), 9999);
@@ -125,14 +121,10 @@ private Q_SLOTS:
     {
         const qint64 newest = Q_INT64_C(1795303796) * Second;
         const QList<LokiEntry> all = LokiTestServer::generatedEntries(6000, newest, 6000);
-        LokiLogQuery query;
-        query.startNs = newest - Second;
-        query.endNs = newest + 1;
-        query.limit = 6000;
-        int pages = 0;
-        const QList<LokiEntry> got = runPager(all, query, &pages);
-        QCOMPARE(got.size(), 5000);
-        QCOMPARE(pages, 2);
+        const LokiPager pager = runPager(all, dayQuery(newest, 6000));
+        QCOMPARE(pager.entries().size(), 5000);
+        QCOMPARE(pager.pages(), 2);
+        QVERIFY(pager.pageLimitReached()); // incomplete, and said so
     }
 
     void emptyRange()
