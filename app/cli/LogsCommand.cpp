@@ -68,27 +68,45 @@ std::optional<int> LogsCommand::parseDuration(const QString& text)
         return std::nullopt;
     const int amount = match.captured(1).toInt();
     const QChar unit = match.captured(2).at(0);
-    const int factor = unit == QLatin1Char('d') ? 86400 : unit == QLatin1Char('h') ? 3600 : unit == QLatin1Char('m') ? 60 : 1;
+    const int factor = unit == QLatin1Char('d') ? 86400
+        : unit == QLatin1Char('h')              ? 3600
+        : unit == QLatin1Char('m')              ? 60
+                                                : 1;
     return amount > 0 ? std::optional<int>(amount * factor) : std::nullopt;
 }
 
 void LogsCommand::addOptions(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("host"), QStringLiteral("the host label of the lines"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("job"), QStringLiteral("only this job (wireguard, fail2ban, apache, mail, bind9)"), QStringLiteral("JOB")});
-    parser.addOption({QStringLiteral("grep"), QStringLiteral("only lines containing TEXT (case-sensitive)"), QStringLiteral("TEXT")});
-    parser.addOption({QStringLiteral("since"), QStringLiteral("how far back: 15m, 1h, 7d (default 1h)"), QStringLiteral("DURATION"), QStringLiteral("1h")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("at most N lines (default 100)"), QStringLiteral("N"), QString::number(DefaultLimit)});
-    parser.addOption({QStringLiteral("loki-url"), QStringLiteral("Loki's base URL"), QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("tenant"), QStringLiteral("X-Scope-OrgID tenant"), QStringLiteral("T")});
-    parser.addOption({QStringLiteral("user"), QStringLiteral("basic auth user of a proxy in front of Loki"), QStringLiteral("U")});
-    parser.addOption({QStringLiteral("topology"), QStringLiteral("topology file naming the data source"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("seconds to wait for each answer (default 15)"), QStringLiteral("S"),
-        QString::number(DefaultTimeoutSeconds)});
-    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("show this help")});
+    parser.addOption({ QStringLiteral("host"), QStringLiteral("the host label of the lines"), QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("job"),
+        QStringLiteral("only this job (wireguard, fail2ban, apache, mail, bind9)"),
+        QStringLiteral("JOB") });
+    parser.addOption({ QStringLiteral("grep"),
+        QStringLiteral("only lines containing TEXT (case-sensitive)"),
+        QStringLiteral("TEXT") });
+    parser.addOption({ QStringLiteral("since"),
+        QStringLiteral("how far back: 15m, 1h, 7d (default 1h)"),
+        QStringLiteral("DURATION"),
+        QStringLiteral("1h") });
+    parser.addOption({ QStringLiteral("limit"),
+        QStringLiteral("at most N lines (default 100)"),
+        QStringLiteral("N"),
+        QString::number(DefaultLimit) });
+    parser.addOption({ QStringLiteral("loki-url"), QStringLiteral("Loki's base URL"), QStringLiteral("URL") });
+    parser.addOption({ QStringLiteral("tenant"), QStringLiteral("X-Scope-OrgID tenant"), QStringLiteral("T") });
+    parser.addOption(
+        { QStringLiteral("user"), QStringLiteral("basic auth user of a proxy in front of Loki"), QStringLiteral("U") });
+    parser.addOption(
+        { QStringLiteral("topology"), QStringLiteral("topology file naming the data source"), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("timeout"),
+        QStringLiteral("seconds to wait for each answer (default 15)"),
+        QStringLiteral("S"),
+        QString::number(DefaultTimeoutSeconds) });
+    parser.addOption({ { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("show this help") });
 }
 
-std::optional<DataSource> LogsCommand::defaultSource(const QCommandLineParser& parser, CliContext& context, bool* failed)
+std::optional<DataSource> LogsCommand::defaultSource(
+    const QCommandLineParser& parser, CliContext& context, bool* failed)
 {
     *failed = false;
     Topology topology;
@@ -105,7 +123,8 @@ std::optional<DataSource> LogsCommand::defaultSource(const QCommandLineParser& p
     } else {
         topology = TopologyFile::referenceDeployment();
     }
-    const auto withLoki = std::find_if(topology.dataSources.cbegin(), topology.dataSources.cend(),
+    const auto withLoki = std::find_if(topology.dataSources.cbegin(),
+        topology.dataSources.cend(),
         [](const DataSource& source) { return source.lokiUrl.isValid() && !source.lokiUrl.isEmpty(); });
     if (withLoki == topology.dataSources.cend())
         return std::nullopt;
@@ -141,20 +160,23 @@ int LogsCommand::run(const QStringList& arguments, CliContext& context)
     if (topologyFailed)
         return 1;
     LokiConnection connection;
-    connection.baseUrl = parser.isSet(QStringLiteral("loki-url")) ? QUrl::fromUserInput(parser.value(QStringLiteral("loki-url")))
-                                                                  : (source ? source->lokiUrl : QUrl());
+    connection.baseUrl = parser.isSet(QStringLiteral("loki-url"))
+        ? QUrl::fromUserInput(parser.value(QStringLiteral("loki-url")))
+        : (source ? source->lokiUrl : QUrl());
     if (!connection.baseUrl.isValid() || connection.baseUrl.isEmpty())
         return context.fail(QStringLiteral("no Loki URL: give --loki-url or a topology whose data source has one"), 2);
-    connection.tenant = parser.isSet(QStringLiteral("tenant")) ? parser.value(QStringLiteral("tenant")) : (source ? source->lokiTenant : QString());
+    connection.tenant = parser.isSet(QStringLiteral("tenant")) ? parser.value(QStringLiteral("tenant"))
+                                                               : (source ? source->lokiTenant : QString());
     connection.timeoutMs = timeoutSeconds * 1000;
 
     QNetworkAccessManager network;
     LokiClient client(&network, connection);
-    const QString user = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user")) : (source ? source->lokiUser : QString());
+    const QString user = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user"))
+                                                              : (source ? source->lokiUser : QString());
     if (!user.isEmpty())
-        client.setCredentials(LokiCredentials{user, qgetenv(PasswordVariable)});
+        client.setCredentials(LokiCredentials { user, qgetenv(PasswordVariable) });
 
-    const LogFilter filter{host, parser.value(QStringLiteral("job")), parser.value(QStringLiteral("grep")), *since};
+    const LogFilter filter { host, parser.value(QStringLiteral("job")), parser.value(QStringLiteral("grep")), *since };
     const qint64 nowNs = context.clock()->now().toMSecsSinceEpoch() * NanosecondsPerMs;
     LokiLogQuery query;
     query.logql = filter.logql();
@@ -166,8 +188,10 @@ int LogsCommand::run(const QStringList& arguments, CliContext& context)
         return context.fail(QStringLiteral("%1 (query %2)").arg(result.error.message, query.logql));
     printEntries(result.entries, context.out());
     if (result.entries.isEmpty())
-        context.err() << "no lines for " << query.logql << " in the last " << parser.value(QStringLiteral("since")) << Qt::endl;
+        context.err() << "no lines for " << query.logql << " in the last " << parser.value(QStringLiteral("since"))
+                      << Qt::endl;
     if (result.pageLimitReached)
-        context.err() << "stopped after " << result.pages << " requests; narrow --since or --job for the rest" << Qt::endl;
+        context.err() << "stopped after " << result.pages << " requests; narrow --since or --job for the rest"
+                      << Qt::endl;
     return 0;
 }

@@ -27,7 +27,8 @@ QString pick(const QStringList& choices, quint64 variant)
 
 QString externalAddress(quint64 variant)
 {
-    static const QStringList networks = {QStringLiteral("203.0.113."), QStringLiteral("198.51.100."), QStringLiteral("192.0.2.")};
+    static const QStringList networks
+        = { QStringLiteral("203.0.113."), QStringLiteral("198.51.100."), QStringLiteral("192.0.2.") };
     return pick(networks, variant) + QString::number(2 + (variant >> 8) % 250);
 }
 
@@ -40,7 +41,8 @@ QString wireguardLine(quint64 variant)
         QStringLiteral("wg0: Sending handshake response to peer %1 (%2)").arg(peer, endpoint),
         QStringLiteral("wg0: Keypair %1 created for peer %2").arg(QString::number(10 + (variant >> 20) % 30), peer),
         QStringLiteral("wg0: Receiving keepalive packet from peer %1 (%2)").arg(peer, endpoint),
-        QStringLiteral("wg0: Handshake for peer %1 (%2) did not complete after 5 seconds, retrying (try 2)").arg(peer, endpoint),
+        QStringLiteral("wg0: Handshake for peer %1 (%2) did not complete after 5 seconds, retrying (try 2)")
+            .arg(peer, endpoint),
     };
     return pick(lines, variant);
 }
@@ -61,16 +63,27 @@ QString fail2banLine(quint64 variant, const QDateTime& time)
 
 QString apacheLine(quint64 variant, const QDateTime& time)
 {
-    static const QStringList paths = {QStringLiteral("/"), QStringLiteral("/index.html"), QStringLiteral("/blog/feed.xml"),
-        QStringLiteral("/wp-login.php"), QStringLiteral("/.env"), QStringLiteral("/assets/site.css")};
-    static const QStringList agents = {QStringLiteral("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
-        QStringLiteral("curl/7.88.1"), QStringLiteral("Mozilla/5.0 (compatible; Googlebot/2.1)")};
+    static const QStringList paths = { QStringLiteral("/"),
+        QStringLiteral("/index.html"),
+        QStringLiteral("/blog/feed.xml"),
+        QStringLiteral("/wp-login.php"),
+        QStringLiteral("/.env"),
+        QStringLiteral("/assets/site.css") };
+    static const QStringList agents
+        = { QStringLiteral("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
+              QStringLiteral("curl/7.88.1"),
+              QStringLiteral("Mozilla/5.0 (compatible; Googlebot/2.1)") };
     const QString path = pick(paths, variant >> 5);
     const bool probe = path == QLatin1String("/wp-login.php") || path == QLatin1String("/.env");
-    const QString status = probe ? QStringLiteral("404") : ((variant >> 9) % 10 == 0 ? QStringLiteral("304") : QStringLiteral("200"));
+    const QString status
+        = probe ? QStringLiteral("404") : ((variant >> 9) % 10 == 0 ? QStringLiteral("304") : QStringLiteral("200"));
     const QString stamp = QLocale::c().toString(time, QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000"));
     return QStringLiteral("%1 - - [%2] \"GET %3 HTTP/1.1\" %4 %5 \"-\" \"%6\"")
-        .arg(externalAddress(variant >> 14), stamp, path, status, QString::number(probe ? 196 : 512 + (variant >> 24) % 20000),
+        .arg(externalAddress(variant >> 14),
+            stamp,
+            path,
+            status,
+            QString::number(probe ? 196 : 512 + (variant >> 24) % 20000),
             pick(agents, variant >> 11));
 }
 
@@ -81,8 +94,11 @@ QString mailLine(quint64 variant)
     const QString queueId = QString::number(variant >> 28, 16).toUpper().left(10);
     const QStringList lines = {
         QStringLiteral("postfix/smtpd[%1]: connect from unknown[%2]").arg(pid, address),
-        QStringLiteral("postfix/smtpd[%1]: NOQUEUE: reject: RCPT from unknown[%2]: 554 5.7.1 Service unavailable; Client host [%2] blocked").arg(pid, address),
-        QStringLiteral("postfix/smtpd[%1]: disconnect from unknown[%2] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4").arg(pid, address),
+        QStringLiteral("postfix/smtpd[%1]: NOQUEUE: reject: RCPT from unknown[%2]: 554 5.7.1 Service unavailable; "
+                       "Client host [%2] blocked")
+            .arg(pid, address),
+        QStringLiteral("postfix/smtpd[%1]: disconnect from unknown[%2] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4")
+            .arg(pid, address),
         QStringLiteral("postfix/qmgr[%1]: %2: removed").arg(pid, queueId),
     };
     return pick(lines, variant);
@@ -90,13 +106,17 @@ QString mailLine(quint64 variant)
 
 QString bindLine(quint64 variant)
 {
-    static const QStringList names = {QStringLiteral("example.com"), QStringLiteral("www.example.com"), QStringLiteral("mail.example.com")};
+    static const QStringList names
+        = { QStringLiteral("example.com"), QStringLiteral("www.example.com"), QStringLiteral("mail.example.com") };
     const QString address = externalAddress(variant >> 9);
     const QString name = pick(names, variant >> 4);
     const QStringList lines = {
-        QStringLiteral("client @0x7f3a1c004d10 %1#%2 (%3): query: %3 IN A -E(0) (10.10.0.1)").arg(address, QString::number(1024 + (variant >> 20) % 60000), name),
-        QStringLiteral("client @0x7f3a1c004d10 %1#%2 (%3): query: %3 IN MX -E(0) (10.10.0.1)").arg(address, QString::number(1024 + (variant >> 20) % 60000), name),
-        QStringLiteral("client @0x7f3a1c0112a0 %1#%2 (%3): query (cache) '%3/ANY/IN' denied").arg(address, QString::number(1024 + (variant >> 22) % 60000), name),
+        QStringLiteral("client @0x7f3a1c004d10 %1#%2 (%3): query: %3 IN A -E(0) (10.10.0.1)")
+            .arg(address, QString::number(1024 + (variant >> 20) % 60000), name),
+        QStringLiteral("client @0x7f3a1c004d10 %1#%2 (%3): query: %3 IN MX -E(0) (10.10.0.1)")
+            .arg(address, QString::number(1024 + (variant >> 20) % 60000), name),
+        QStringLiteral("client @0x7f3a1c0112a0 %1#%2 (%3): query (cache) '%3/ANY/IN' denied")
+            .arg(address, QString::number(1024 + (variant >> 22) % 60000), name),
     };
     return pick(lines, variant);
 }
@@ -133,7 +153,7 @@ QString DemoLogSource::line(const QString& host, const QString& job, quint64 var
 QList<LokiEntry> DemoLogSource::query(const LogFilter& filter, const QDateTime& now, int limit) const
 {
     QList<LokiEntry> entries;
-    const QStringList wanted = filter.job.isEmpty() ? jobs() : QStringList{filter.job};
+    const QStringList wanted = filter.job.isEmpty() ? jobs() : QStringList { filter.job };
     for (const QString& job : wanted)
         entries += jobEntries(filter, job, now, limit);
     LokiResponseParser::sortEntries(entries, LokiDirection::Backward);
@@ -142,7 +162,8 @@ QList<LokiEntry> DemoLogSource::query(const LogFilter& filter, const QDateTime& 
     return entries;
 }
 
-QList<LokiEntry> DemoLogSource::jobEntries(const LogFilter& filter, const QString& job, const QDateTime& now, int limit) const
+QList<LokiEntry> DemoLogSource::jobEntries(
+    const LogFilter& filter, const QString& job, const QDateTime& now, int limit) const
 {
     QList<LokiEntry> entries;
     if (filter.host.isEmpty() || !jobs().contains(job))
@@ -161,7 +182,9 @@ QList<LokiEntry> DemoLogSource::jobEntries(const LogFilter& filter, const QStrin
         const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
         LokiEntry entry;
         entry.timestampNs = seconds * NanosecondsPerSecond + qint64(variant % 1000000) * 1000;
-        entry.labels = {{QStringLiteral("host"), filter.host}, {QStringLiteral("job"), job}, {QStringLiteral("demo"), QStringLiteral("true")}};
+        entry.labels = { { QStringLiteral("host"), filter.host },
+            { QStringLiteral("job"), job },
+            { QStringLiteral("demo"), QStringLiteral("true") } };
         entry.line = line(filter.host, job, variant, time);
         if (filter.text.isEmpty() || entry.line.contains(filter.text))
             entries.append(entry);

@@ -15,8 +15,11 @@ QString LogFilter::logql() const
 
 QStringList LogFilter::defaultJobs()
 {
-    return {QStringLiteral("wireguard"), QStringLiteral("fail2ban"), QStringLiteral("apache"), QStringLiteral("mail"),
-        QStringLiteral("bind9")};
+    return { QStringLiteral("wireguard"),
+        QStringLiteral("fail2ban"),
+        QStringLiteral("apache"),
+        QStringLiteral("mail"),
+        QStringLiteral("bind9") };
 }
 
 QString LogFilter::quoted(const QString& text)

@@ -7,9 +7,9 @@
 /** What the log panel and `tunnelscope-cli logs` ask for, before it becomes LogQL (or a demo query). */
 struct LogFilter
 {
-    QString host;            ///< Alloy's host label
-    QString job;             ///< empty for every job
-    QString text;            ///< a line filter (|=), case-sensitive like Loki's; empty for none
+    QString host; ///< Alloy's host label
+    QString job; ///< empty for every job
+    QString text; ///< a line filter (|=), case-sensitive like Loki's; empty for none
     int rangeSeconds = 3600; ///< how far back from now
 
     /// `{host="prod", job="wireguard"} |= "Ban"`, quotes and backslashes escaped.

@@ -99,7 +99,7 @@ quint64 LokiClient::checkReady()
 quint64 LokiClient::queryLogs(const LokiLogQuery& query)
 {
     const quint64 id = nextId();
-    auto* paging = new LogPaging{query, LokiPager(query)};
+    auto* paging = new LogPaging { query, LokiPager(query) };
     m_paging.insert(id, paging);
     if (paging->pager.finished()) {
         // An empty range needs no request; the answer still comes later, like every other answer.
@@ -137,7 +137,8 @@ void LokiClient::onLogPage(quint64 requestId, const Outcome& outcome)
     if (!data.ok())
         return finishLogs(requestId, badResponse(data.error));
     if (data.resultType != QLatin1String("streams"))
-        return finishLogs(requestId, badResponse(QStringLiteral("a log query got a %1 answer; use a metric query for it").arg(data.resultType)));
+        return finishLogs(requestId,
+            badResponse(QStringLiteral("a log query got a %1 answer; use a metric query for it").arg(data.resultType)));
     paging->pager.addBatch(data.entries);
     if (paging->pager.finished())
         return finishLogs(requestId, {});
@@ -178,7 +179,8 @@ quint64 LokiClient::queryMetric(const LokiMetricQuery& query)
             if (!data.ok())
                 result.error = badResponse(data.error);
             else if (data.resultType == QLatin1String("streams"))
-                result.error = badResponse(QStringLiteral("a metric query got log lines; wrap it in count_over_time or rate"));
+                result.error
+                    = badResponse(QStringLiteral("a metric query got log lines; wrap it in count_over_time or rate"));
         }
         Q_EMIT metricFinished(result);
     });
@@ -194,8 +196,9 @@ quint64 LokiClient::fetchLabels(const LokiLabelQuery& query)
     if (query.endNs > 0)
         parameters.addQueryItem(QStringLiteral("end"), nanosecondsText(query.endNs));
     // Label names are [a-zA-Z_][a-zA-Z0-9_]*, so the name needs no escaping in the path.
-    const QString path = query.labelName.isEmpty() ? QStringLiteral("/loki/api/v1/labels")
-                                                   : QStringLiteral("/loki/api/v1/label/%1/values").arg(query.labelName);
+    const QString path = query.labelName.isEmpty()
+        ? QStringLiteral("/loki/api/v1/labels")
+        : QStringLiteral("/loki/api/v1/label/%1/values").arg(query.labelName);
     send(id, path, parameters, [this, id, query](const Outcome& outcome) {
         LokiLabelResult result;
         result.requestId = id;
@@ -272,8 +275,8 @@ LokiClient::Outcome LokiClient::outcomeOf(QNetworkReply* reply, int latencyMs) c
     if (transportFailure)
         outcome.error = transportError(reply);
     else if (status != 200)
-        outcome.error = LokiResponseParser::httpError(status,
-            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), outcome.body);
+        outcome.error = LokiResponseParser::httpError(
+            status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), outcome.body);
     return outcome;
 }
 
@@ -284,7 +287,9 @@ LokiError LokiClient::transportError(QNetworkReply* reply) const
     error.kind = LokiError::Kind::Connection;
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        error.message = QStringLiteral("cannot connect to Loki at %1: connection refused (is Loki running, is the tunnel up?)").arg(where);
+        error.message
+            = QStringLiteral("cannot connect to Loki at %1: connection refused (is Loki running, is the tunnel up?)")
+                  .arg(where);
         break;
     case QNetworkReply::HostNotFoundError:
         error.message = QStringLiteral("cannot find the Loki host %1").arg(m_connection.baseUrl.host());
@@ -293,10 +298,13 @@ LokiError LokiClient::transportError(QNetworkReply* reply) const
     case QNetworkReply::OperationCanceledError:
         // Qt reports the transfer timeout as a cancel: only this client cancels, and it disconnects first.
         error.kind = LokiError::Kind::Timeout;
-        error.message = QStringLiteral("Loki at %1 did not answer within %2 s").arg(where).arg(m_connection.timeoutMs / 1000.0);
+        error.message
+            = QStringLiteral("Loki at %1 did not answer within %2 s").arg(where).arg(m_connection.timeoutMs / 1000.0);
         break;
     case QNetworkReply::RemoteHostClosedError:
-        error.message = QStringLiteral("Loki at %1 closed the connection before its answer was complete (truncated answer)").arg(where);
+        error.message
+            = QStringLiteral("Loki at %1 closed the connection before its answer was complete (truncated answer)")
+                  .arg(where);
         break;
     default:
         error.message = QStringLiteral("Loki at %1: %2").arg(where, reply->errorString());

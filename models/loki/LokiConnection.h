@@ -9,7 +9,7 @@ struct LokiConnection
 {
     static constexpr int DefaultTimeoutMs = 15000;
 
-    QUrl baseUrl;       ///< e.g. http://10.10.0.11:3100 (a path prefix of a proxy is kept)
-    QString tenant;     ///< X-Scope-OrgID, empty when Loki runs with auth_enabled: false
+    QUrl baseUrl; ///< e.g. http://10.10.0.11:3100 (a path prefix of a proxy is kept)
+    QString tenant; ///< X-Scope-OrgID, empty when Loki runs with auth_enabled: false
     int timeoutMs = DefaultTimeoutMs;
 };

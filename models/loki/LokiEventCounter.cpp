@@ -36,7 +36,8 @@ QList<HostLogEvents> LokiEventCounter::countsFromSeries(const QList<LokiSeries>&
         const QString host = one.metric.value(QStringLiteral("host"));
         if (host.isEmpty() || one.samples.isEmpty())
             continue;
-        const auto newest = std::max_element(one.samples.cbegin(), one.samples.cend(),
+        const auto newest = std::max_element(one.samples.cbegin(),
+            one.samples.cend(),
             [](const LokiSample& a, const LokiSample& b) { return a.timeSeconds < b.timeSeconds; });
         HostLogEvents& events = byHost[host];
         events.host = host;

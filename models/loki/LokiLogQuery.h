@@ -17,7 +17,7 @@ struct LokiLogQuery
     int limit = 100; ///< total lines wanted; above ServerMaxLimit the client pages like logcli
     LokiDirection direction = LokiDirection::Backward;
     int maxPages = DefaultMaxPages; ///< bound on requests for one query, whatever the limit
-    int pageSize = ServerMaxLimit;  ///< lines per request: the server's max_entries_limit_per_query
+    int pageSize = ServerMaxLimit; ///< lines per request: the server's max_entries_limit_per_query
 
     friend bool operator==(const LokiLogQuery&, const LokiLogQuery&) = default;
 };

@@ -15,5 +15,5 @@ struct LokiLogResult
     QList<LokiEntry> entries;
     int pages = 0;
     bool pageLimitReached = false; ///< more lines exist but maxPages requests were made
-    LokiError error;               ///< when set, entries holds what earlier pages returned
+    LokiError error; ///< when set, entries holds what earlier pages returned
 };

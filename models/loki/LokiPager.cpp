@@ -9,7 +9,7 @@ LokiPager::LokiPager(const LokiLogQuery& query)
     m_query.limit = std::max(1, m_query.limit);
     m_query.maxPages = std::max(1, m_query.maxPages);
     m_query.pageSize = std::max(1, m_query.pageSize);
-    m_next = {m_query.startNs, m_query.endNs, 0};
+    m_next = { m_query.startNs, m_query.endNs, 0 };
     m_finished = m_query.startNs >= m_query.endNs;
 }
 

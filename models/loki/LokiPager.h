@@ -39,7 +39,7 @@ private:
     LokiLogQuery m_query;
     QList<LokiEntry> m_entries;
     Page m_next;
-    qint64 m_boundaryNs = -1;     ///< the time at which the last page stopped
+    qint64 m_boundaryNs = -1; ///< the time at which the last page stopped
     QSet<QString> m_boundarySeen; ///< identities of the lines already kept at m_boundaryNs
     int m_pages = 0;
     bool m_finished = false;

@@ -15,11 +15,11 @@ class LokiReadyCheck final : public QObject
 public:
     struct Result
     {
-        QString name;      ///< "Loki /ready"
-        QString target;    ///< the URL asked
+        QString name; ///< "Loki /ready"
+        QString target; ///< the URL asked
         bool ok = false;
         int latencyMs = -1;
-        QString detail;    ///< "ready", or the error with the server's text
+        QString detail; ///< "ready", or the error with the server's text
     };
 
     explicit LokiReadyCheck(LokiClient* client, QObject* parent = nullptr);

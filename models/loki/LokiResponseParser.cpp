@@ -39,7 +39,8 @@ QJsonValue successData(const QByteArray& body, QString* error)
     const QJsonObject root = document.object();
     const QString status = root.value(QLatin1String("status")).toString();
     if (status != QLatin1String("success")) {
-        const QString detail = root.value(QLatin1String("error")).toString(root.value(QLatin1String("message")).toString());
+        const QString detail
+            = root.value(QLatin1String("error")).toString(root.value(QLatin1String("message")).toString());
         *error = detail.isEmpty() ? QStringLiteral("Loki's answer has no \"status\":\"success\"")
                                   : QStringLiteral("Loki reported an error: %1").arg(detail);
         return {};
@@ -106,7 +107,7 @@ bool parseSeries(const QJsonArray& result, bool vector, QList<LokiSeries>* serie
         const QJsonObject object = seriesValue.toObject();
         LokiSeries one;
         one.metric = labelMap(object.value(QLatin1String("metric")).toObject());
-        const QJsonArray samples = vector ? QJsonArray{object.value(QLatin1String("value"))}
+        const QJsonArray samples = vector ? QJsonArray { object.value(QLatin1String("value")) }
                                           : object.value(QLatin1String("values")).toArray();
         for (const QJsonValue& sampleValue : samples) {
             LokiSample sample;
@@ -166,7 +167,7 @@ void sortEntries(QList<LokiEntry>& entries, LokiDirection direction)
     std::vector<Key> keys;
     keys.reserve(size_t(entries.size()));
     for (qsizetype i = 0; i < entries.size(); ++i)
-        keys.push_back({entries.at(i).timestampNs, entries.at(i).labelsText() + QChar(0x1f) + entries.at(i).line, i});
+        keys.push_back({ entries.at(i).timestampNs, entries.at(i).labelsText() + QChar(0x1f) + entries.at(i).line, i });
     const bool forward = direction == LokiDirection::Forward;
     std::stable_sort(keys.begin(), keys.end(), [forward](const Key& a, const Key& b) {
         if (a.timestampNs != b.timestampNs)
@@ -190,7 +191,8 @@ QString errorBodyText(const QByteArray& body)
         return QStringLiteral("(an HTML page, probably from a proxy in front of Loki)");
     if (trimmed.startsWith(QLatin1Char('{'))) {
         const QJsonObject object = QJsonDocument::fromJson(body).object();
-        const QString message = object.value(QLatin1String("message")).toString(object.value(QLatin1String("error")).toString());
+        const QString message
+            = object.value(QLatin1String("message")).toString(object.value(QLatin1String("error")).toString());
         if (!message.isEmpty())
             return message;
     }

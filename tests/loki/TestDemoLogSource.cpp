@@ -18,11 +18,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("job");
         QTest::addColumn<QString>("expectedPart");
-        QTest::newRow("wireguard") << "wireguard" << "wg0: ";
-        QTest::newRow("fail2ban") << "fail2ban" << "fail2ban.";
-        QTest::newRow("apache") << "apache" << "\"GET ";
-        QTest::newRow("mail") << "mail" << "postfix/";
-        QTest::newRow("bind9") << "bind9" << "client @0x";
+        QTest::newRow("wireguard") << "wireguard"
+                                   << "wg0: ";
+        QTest::newRow("fail2ban") << "fail2ban"
+                                  << "fail2ban.";
+        QTest::newRow("apache") << "apache"
+                                << "\"GET ";
+        QTest::newRow("mail") << "mail"
+                              << "postfix/";
+        QTest::newRow("bind9") << "bind9"
+                               << "client @0x";
     }
 
     void everyJobHasBelievableLines()
@@ -30,7 +35,7 @@ private Q_SLOTS:
         QFETCH(QString, job);
         QFETCH(QString, expectedPart);
         DemoLogSource source;
-        const auto entries = source.query({QStringLiteral("prod"), job, {}, 3600}, Now);
+        const auto entries = source.query({ QStringLiteral("prod"), job, {}, 3600 }, Now);
         QVERIFY(entries.size() >= 3600 / DemoLogSource::periodSeconds(job) - 1);
         for (const LokiEntry& entry : entries) {
             QVERIFY2(entry.line.contains(expectedPart), qPrintable(entry.line));
@@ -45,7 +50,7 @@ private Q_SLOTS:
     void newestFirstAllJobsAndLimited()
     {
         DemoLogSource source;
-        const auto entries = source.query({QStringLiteral("prod"), {}, {}, 3600}, Now, 200);
+        const auto entries = source.query({ QStringLiteral("prod"), {}, {}, 3600 }, Now, 200);
         QCOMPARE(entries.size(), 200);
         QSet<QString> jobs;
         for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -59,7 +64,7 @@ private Q_SLOTS:
     void sameTimeSameLinesSoFollowLooksLikeATail()
     {
         DemoLogSource source;
-        const LogFilter filter{QStringLiteral("prod"), {}, {}, 900};
+        const LogFilter filter { QStringLiteral("prod"), {}, {}, 900 };
         const auto before = source.query(filter, Now);
         const auto after = source.query(filter, Now.addSecs(60));
         QVERIFY(after.constFirst().timestampNs > before.constFirst().timestampNs);
@@ -69,12 +74,13 @@ private Q_SLOTS:
     void textFilterIsALineFilter()
     {
         DemoLogSource source;
-        const auto bans = source.query({QStringLiteral("prod"), QStringLiteral("fail2ban"), QStringLiteral("Ban "), 86400}, Now);
+        const auto bans
+            = source.query({ QStringLiteral("prod"), QStringLiteral("fail2ban"), QStringLiteral("Ban "), 86400 }, Now);
         QVERIFY(!bans.isEmpty());
         for (const LokiEntry& entry : bans)
             QVERIFY(entry.line.contains(QLatin1String("Ban ")));
-        QVERIFY(source.query({QStringLiteral("prod"), {}, QStringLiteral("no such text"), 3600}, Now).isEmpty());
-        QVERIFY(source.query({{}, {}, {}, 3600}, Now).isEmpty());
+        QVERIFY(source.query({ QStringLiteral("prod"), {}, QStringLiteral("no such text"), 3600 }, Now).isEmpty());
+        QVERIFY(source.query({ {}, {}, {}, 3600 }, Now).isEmpty());
     }
 };
 

@@ -41,7 +41,8 @@ private:
     bool noDialogShown() const
     {
         const auto widgets = QApplication::topLevelWidgets();
-        return std::none_of(widgets.cbegin(), widgets.cend(), [](QWidget* w) { return qobject_cast<QDialog*>(w) && w->isVisible(); });
+        return std::none_of(
+            widgets.cbegin(), widgets.cend(), [](QWidget* w) { return qobject_cast<QDialog*>(w) && w->isVisible(); });
     }
 
 private Q_SLOTS:
@@ -50,7 +51,7 @@ private Q_SLOTS:
         m_server = std::make_unique<LokiTestServer>();
         QVERIFY(m_server->listen());
         m_network.clearConnectionCache();
-        m_client = std::make_unique<LokiClient>(&m_network, LokiConnection{m_server->url(), {}, 3000});
+        m_client = std::make_unique<LokiClient>(&m_network, LokiConnection { m_server->url(), {}, 3000 });
         m_clock = std::make_unique<ManualClock>(QDateTime::fromSecsSinceEpoch(RecordedNewestSeconds + 60, Qt::UTC));
         m_panel = std::make_unique<LogPanel>();
         m_panel->setClock(m_clock.get());
@@ -91,7 +92,8 @@ private Q_SLOTS:
         QCOMPARE(request.item(QStringLiteral("start")), QString::number(endNs - 1 - Q_INT64_C(3600000000000)));
         QCOMPARE(m_panel->model()->index(0, LogTableModel::LineColumn).data().toString(),
             QStringLiteral("wg0: Keypair 16 destroyed for peer 1"));
-        QCOMPARE(m_panel->model()->index(0, LogTableModel::LabelsColumn).data().toString(), QStringLiteral("job=wireguard"));
+        QCOMPARE(
+            m_panel->model()->index(0, LogTableModel::LabelsColumn).data().toString(), QStringLiteral("job=wireguard"));
     }
 
     void jobsComeFromLabelValuesAndFilterTheQuery()
@@ -113,7 +115,8 @@ private Q_SLOTS:
         m_server->setFault(LokiTestServer::Fault::ServerError);
         m_panel->setClient(m_client.get());
         auto* jobs = m_panel->findChild<QComboBox*>(QStringLiteral("jobCombo"));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_server->requestsTo(QStringLiteral("/loki/api/v1/label/job/values")).isEmpty(), Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_server->requestsTo(QStringLiteral("/loki/api/v1/label/job/values")).isEmpty(), Wait);
         QTest::qWait(100);
         QCOMPARE(jobs->count(), 6);
         QCOMPARE(jobs->itemText(5), QStringLiteral("bind9"));
@@ -139,7 +142,8 @@ private Q_SLOTS:
         m_panel->setHost(QStringLiteral("prod"));
         m_panel->setFilterText(QStringLiteral("nothing like this"));
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->state(), LogPanel::State::Empty, Wait);
-        QVERIFY2(m_panel->message().startsWith(QLatin1String("No lines for prod in the last 1 h")), qPrintable(m_panel->message()));
+        QVERIFY2(m_panel->message().startsWith(QLatin1String("No lines for prod in the last 1 h")),
+            qPrintable(m_panel->message()));
     }
 
     void rangeChangesStart()
@@ -151,7 +155,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->filter().rangeSeconds, 6 * 3600, Wait);
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->state(), LogPanel::State::Lines, Wait);
         const auto request = m_server->requestsTo(QStringLiteral("/loki/api/v1/query_range")).constLast();
-        QCOMPARE(request.item(QStringLiteral("end")).toLongLong() - 1 - request.item(QStringLiteral("start")).toLongLong(),
+        QCOMPARE(
+            request.item(QStringLiteral("end")).toLongLong() - 1 - request.item(QStringLiteral("start")).toLongLong(),
             Q_INT64_C(6) * 3600 * 1000000000);
     }
 
@@ -164,9 +169,11 @@ private Q_SLOTS:
         m_panel->setFollowIntervalMs(50);
         m_panel->setFollow(true);
         m_clock->advance(30);
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/loki/api/v1/query_range")).size() >= before + 3, Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_server->requestsTo(QStringLiteral("/loki/api/v1/query_range")).size() >= before + 3, Wait);
         const auto request = m_server->requestsTo(QStringLiteral("/loki/api/v1/query_range")).constLast();
-        QCOMPARE(request.item(QStringLiteral("end")), QString::number((RecordedNewestSeconds + 90) * Q_INT64_C(1000000000) + 1));
+        QCOMPARE(request.item(QStringLiteral("end")),
+            QString::number((RecordedNewestSeconds + 90) * Q_INT64_C(1000000000) + 1));
         m_panel->setFollow(false);
         QTest::qWait(200);
         const auto settled = m_server->requestsTo(QStringLiteral("/loki/api/v1/query_range")).size();
@@ -182,7 +189,8 @@ private Q_SLOTS:
         m_server->setFault(LokiTestServer::Fault::TooManyRequests);
         m_panel->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->state(), LogPanel::State::Error, Wait);
-        QVERIFY2(m_panel->message().contains(QLatin1String("HTTP 429 Too Many Requests: too many outstanding requests")),
+        QVERIFY2(
+            m_panel->message().contains(QLatin1String("HTTP 429 Too Many Requests: too many outstanding requests")),
             qPrintable(m_panel->message()));
         QCOMPARE(m_panel->model()->rowCount(), 45); // what was shown stays
         QVERIFY(noDialogShown());
@@ -195,12 +203,18 @@ private Q_SLOTS:
         m_panel->setHost(QStringLiteral("prod"));
         QCOMPARE(m_panel->state(), LogPanel::State::Lines);
         QVERIFY(m_panel->model()->rowCount() > 50);
-        QVERIFY(m_panel->model()->index(0, LogTableModel::LabelsColumn).data().toString().contains(QLatin1String("demo=true")));
+        QVERIFY(m_panel->model()
+                    ->index(0, LogTableModel::LabelsColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("demo=true")));
         const auto labels = m_panel->findChildren<QLabel*>();
-        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](QLabel* l) { return l->text().contains(QLatin1String("DEMO")); }));
+        QVERIFY(std::any_of(
+            labels.cbegin(), labels.cend(), [](QLabel* l) { return l->text().contains(QLatin1String("DEMO")); }));
         m_panel->setJob(QStringLiteral("apache"));
         QCOMPARE(m_panel->filter().job, QStringLiteral("apache"));
-        QVERIFY(m_panel->model()->index(0, LogTableModel::LineColumn).data().toString().contains(QLatin1String("\"GET ")));
+        QVERIFY(
+            m_panel->model()->index(0, LogTableModel::LineColumn).data().toString().contains(QLatin1String("\"GET ")));
         QVERIFY(m_server->requests().isEmpty());
     }
 };

@@ -28,22 +28,24 @@ class TestLogsCommand : public QObject
 private:
     std::unique_ptr<LokiTestServer> m_server;
 
-    CliRun run(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
+    CliRun run(
+        const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
     {
         QProcess process;
         process.setProcessEnvironment(environment);
         QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(TUNNELSCOPE_CLI_PATH), QStringList{QStringLiteral("logs")} + arguments);
+        process.start(QStringLiteral(TUNNELSCOPE_CLI_PATH), QStringList { QStringLiteral("logs") } + arguments);
         // Not waitForFinished: the server lives in this event loop and must keep answering.
         if (!finished.wait(30000)) {
             process.kill();
             process.waitForFinished(5000);
         }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError()) };
     }
 
-    QStringList urlArguments() const { return {QStringLiteral("--loki-url"), m_server->url().toString()}; }
+    QStringList urlArguments() const { return { QStringLiteral("--loki-url"), m_server->url().toString() }; }
 
 private Q_SLOTS:
     void init()
@@ -57,44 +59,60 @@ private Q_SLOTS:
 
     void printsTimeJobLineOldestFirst()
     {
-        const CliRun result = run(QStringList{QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--since"), QStringLiteral("15m"),
-                                      QStringLiteral("--limit"), QStringLiteral("10")}
+        const CliRun result = run(QStringList { QStringLiteral("--host"),
+                                      QStringLiteral("prod"),
+                                      QStringLiteral("--since"),
+                                      QStringLiteral("15m"),
+                                      QStringLiteral("--limit"),
+                                      QStringLiteral("10") }
             + urlArguments());
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 10);
-        static const QRegularExpression shape(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  (wireguard|fail2ban )  \S.*$)"));
+        static const QRegularExpression shape(
+            QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z  (wireguard|fail2ban )  \S.*$)"));
         for (const QString& line : lines)
             QVERIFY2(shape.match(line).hasMatch(), qPrintable(line));
         QVERIFY(lines.first() < lines.last()); // ISO times sort as text: oldest first
-        QVERIFY(lines.last().endsWith(QLatin1String("wg0: Keypair 16 destroyed for peer 1"))); // the newest generated line
+        QVERIFY(
+            lines.last().endsWith(QLatin1String("wg0: Keypair 16 destroyed for peer 1"))); // the newest generated line
         const auto request = m_server->requests().constLast();
         QCOMPARE(request.item(QStringLiteral("query")), QStringLiteral("{host=\"prod\"}"));
         QCOMPARE(request.item(QStringLiteral("limit")), QStringLiteral("10"));
-        const qint64 span = request.item(QStringLiteral("end")).toLongLong() - 1 - request.item(QStringLiteral("start")).toLongLong();
+        const qint64 span
+            = request.item(QStringLiteral("end")).toLongLong() - 1 - request.item(QStringLiteral("start")).toLongLong();
         QCOMPARE(span, Q_INT64_C(15) * 60 * 1000000000);
     }
 
     void jobAndGrepNarrowTheQuery()
     {
-        const CliRun result = run(QStringList{QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--job"), QStringLiteral("fail2ban"),
-                                      QStringLiteral("--grep"), QStringLiteral("Ban")}
+        const CliRun result = run(QStringList { QStringLiteral("--host"),
+                                      QStringLiteral("prod"),
+                                      QStringLiteral("--job"),
+                                      QStringLiteral("fail2ban"),
+                                      QStringLiteral("--grep"),
+                                      QStringLiteral("Ban") }
             + urlArguments());
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-        QCOMPARE(m_server->requests().constLast().item(QStringLiteral("query")), QStringLiteral("{host=\"prod\", job=\"fail2ban\"} |= \"Ban\""));
+        QCOMPARE(m_server->requests().constLast().item(QStringLiteral("query")),
+            QStringLiteral("{host=\"prod\", job=\"fail2ban\"} |= \"Ban\""));
         const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY(!lines.isEmpty());
         for (const QString& line : lines)
-            QVERIFY2(line.contains(QLatin1String("  fail2ban  ")) && line.contains(QLatin1String("] Ban ")), qPrintable(line));
+            QVERIFY2(line.contains(QLatin1String("  fail2ban  ")) && line.contains(QLatin1String("] Ban ")),
+                qPrintable(line));
     }
 
     void tenantIsSentAndRequiredWhenLokiSaysSo()
     {
         m_server->setRequireTenant(true);
-        const CliRun refused = run(QStringList{QStringLiteral("--host"), QStringLiteral("prod")} + urlArguments());
+        const CliRun refused = run(QStringList { QStringLiteral("--host"), QStringLiteral("prod") } + urlArguments());
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(QLatin1String("HTTP 401")) && refused.err.contains(QLatin1String("no org id")), qPrintable(refused.err));
-        const CliRun accepted = run(QStringList{QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--tenant"), QStringLiteral("ops")}
+        QVERIFY2(refused.err.contains(QLatin1String("HTTP 401")) && refused.err.contains(QLatin1String("no org id")),
+            qPrintable(refused.err));
+        const CliRun accepted = run(
+            QStringList {
+                QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--tenant"), QStringLiteral("ops") }
             + urlArguments());
         QVERIFY2(accepted.exitCode == 0, qPrintable(accepted.err));
         QCOMPARE(m_server->requests().constLast().header("X-Scope-OrgID"), QByteArray("ops"));
@@ -104,11 +122,14 @@ private Q_SLOTS:
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("TUNNELSCOPE_LOKI_PASSWORD"), QStringLiteral("pw"));
-        const CliRun result = run(QStringList{QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--user"), QStringLiteral("admin")}
+        const CliRun result = run(
+            QStringList {
+                QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--user"), QStringLiteral("admin") }
                 + urlArguments(),
             environment);
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-        QCOMPARE(m_server->requests().constLast().header("Authorization"), QByteArray("Basic " + QByteArray("admin:pw").toBase64()));
+        QCOMPARE(m_server->requests().constLast().header("Authorization"),
+            QByteArray("Basic " + QByteArray("admin:pw").toBase64()));
         QVERIFY(!result.out.contains(QLatin1String("pw")) && !result.err.contains(QLatin1String("pw")));
     }
 
@@ -127,7 +148,9 @@ private Q_SLOTS:
         QFETCH(int, fault);
         QFETCH(QString, expected);
         m_server->setFault(LokiTestServer::Fault(fault));
-        const CliRun result = run(QStringList{QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--timeout"), QStringLiteral("1")}
+        const CliRun result = run(
+            QStringList {
+                QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--timeout"), QStringLiteral("1") }
             + urlArguments());
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.contains(expected), qPrintable(result.err));
@@ -140,7 +163,8 @@ private Q_SLOTS:
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
         const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
         closed.close();
-        const CliRun result = run({QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--loki-url"), url});
+        const CliRun result
+            = run({ QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--loki-url"), url });
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.contains(QLatin1String("connection refused")), qPrintable(result.err));
     }
@@ -155,7 +179,8 @@ private Q_SLOTS:
         topology.dataSources.first().lokiTenant = QStringLiteral("from-topology");
         const QString path = directory.filePath(QStringLiteral("topology.json"));
         QCOMPARE(TopologyFile::save(path, topology), QString());
-        const CliRun result = run({QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--topology"), path});
+        const CliRun result
+            = run({ QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--topology"), path });
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QCOMPARE(m_server->requests().constLast().header("X-Scope-OrgID"), QByteArray("from-topology"));
     }
@@ -164,11 +189,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no host") << QStringList{} << "--host";
-        QTest::newRow("bad since") << QStringList{QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--since"), QStringLiteral("soon")}
-                                   << "--since";
-        QTest::newRow("bad limit") << QStringList{QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--limit"), QStringLiteral("0")}
-                                   << "--limit";
+        QTest::newRow("no host") << QStringList {} << "--host";
+        QTest::newRow("bad since") << QStringList {
+            QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--since"), QStringLiteral("soon")
+        } << "--since";
+        QTest::newRow("bad limit") << QStringList {
+            QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--limit"), QStringLiteral("0")
+        } << "--limit";
     }
 
     void usageErrors()

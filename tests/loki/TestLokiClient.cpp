@@ -34,7 +34,7 @@ private:
 
     std::unique_ptr<LokiClient> makeClient(const QString& tenant = {}, int timeoutMs = LokiConnection::DefaultTimeoutMs)
     {
-        return std::make_unique<LokiClient>(&m_network, LokiConnection{m_server->url(), tenant, timeoutMs});
+        return std::make_unique<LokiClient>(&m_network, LokiConnection { m_server->url(), tenant, timeoutMs });
     }
 
     LokiLogResult logs(LokiClient& client, const LokiLogQuery& query)
@@ -105,7 +105,8 @@ private Q_SLOTS:
         const LokiLogResult result = logs(*client, query);
         QVERIFY(result.error.ok());
         QCOMPARE(result.entries.size(), 3); // |= is case-sensitive: "Unban" does not contain "Ban"
-        QCOMPARE(result.entries.constFirst().line, QStringLiteral("fail2ban.actions [812]: NOTICE [sshd] Ban 198.51.100.23"));
+        QCOMPARE(result.entries.constFirst().line,
+            QStringLiteral("fail2ban.actions [812]: NOTICE [sshd] Ban 198.51.100.23"));
         QCOMPARE(m_server->requests().constLast().item(QStringLiteral("direction")), QStringLiteral("forward"));
     }
 
@@ -172,13 +173,13 @@ private Q_SLOTS:
         client->fetchLabels({});
         auto names = waitForSignal<LokiLabelResult>(client.get(), &LokiClient::labelsFinished);
         QVERIFY(names);
-        QCOMPARE(names->values, (QStringList{QStringLiteral("host"), QStringLiteral("job")}));
+        QCOMPARE(names->values, (QStringList { QStringLiteral("host"), QStringLiteral("job") }));
         QCOMPARE(m_server->requests().constLast().path, QStringLiteral("/loki/api/v1/labels"));
 
-        client->fetchLabels({QStringLiteral("job"), RecordedNewestNs - 3600 * Second, RecordedNewestNs});
+        client->fetchLabels({ QStringLiteral("job"), RecordedNewestNs - 3600 * Second, RecordedNewestNs });
         auto jobs = waitForSignal<LokiLabelResult>(client.get(), &LokiClient::labelsFinished);
         QVERIFY(jobs);
-        QCOMPARE(jobs->values, (QStringList{QStringLiteral("fail2ban"), QStringLiteral("wireguard")}));
+        QCOMPARE(jobs->values, (QStringList { QStringLiteral("fail2ban"), QStringLiteral("wireguard") }));
         QCOMPARE(m_server->requests().constLast().path, QStringLiteral("/loki/api/v1/label/job/values"));
         QCOMPARE(m_server->requests().constLast().item(QStringLiteral("end")), QString::number(RecordedNewestNs));
     }
@@ -205,7 +206,7 @@ private Q_SLOTS:
     void basicAuthHeaderAndZeroedSecret()
     {
         auto client = makeClient();
-        LokiCredentials credentials{QStringLiteral("grafana"), QByteArray("s3cret:with-colon")};
+        LokiCredentials credentials { QStringLiteral("grafana"), QByteArray("s3cret:with-colon") };
         client->setCredentials(std::move(credentials));
         QVERIFY(credentials.secret.isEmpty()); // NOLINT(bugprone-use-after-move): the contract is to empty it
         QVERIFY(client->hasCredentials());
@@ -229,12 +230,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("stepSeconds"); // 0: a log query
         QTest::addColumn<QString>("recordedFile");
         const QString good = QStringLiteral("{job=\"wireguard\"}");
-        QTest::newRow("bad LogQL") << QStringLiteral("{job=\"wireguard\"") << qint64(3600) << 100 << 0 << "error_bad_logql.txt";
-        QTest::newRow("empty matcher") << QStringLiteral("{job=~\".*\"}") << qint64(3600) << 100 << 0 << "error_logql_empty_matcher.txt";
+        QTest::newRow("bad LogQL") << QStringLiteral("{job=\"wireguard\"") << qint64(3600) << 100 << 0
+                                   << "error_bad_logql.txt";
+        QTest::newRow("empty matcher") << QStringLiteral("{job=~\".*\"}") << qint64(3600) << 100 << 0
+                                       << "error_logql_empty_matcher.txt";
         QTest::newRow("limit over max") << good << qint64(3600) << 10000 << 0 << "error_limit_over_max.txt";
         QTest::newRow("range too long") << good << qint64(960 * 3600) << 100 << 0 << "error_range_too_long.txt";
-        QTest::newRow("too many points") << QStringLiteral("count_over_time({job=\"wireguard\"}[1m])") << qint64(4 * 3600) << 100 << 1
-                                         << "error_too_many_points.txt";
+        QTest::newRow("too many points") << QStringLiteral("count_over_time({job=\"wireguard\"}[1m])")
+                                         << qint64(4 * 3600) << 100 << 1 << "error_too_many_points.txt";
     }
 
     void recordedErrorsVerbatim()
@@ -253,7 +256,7 @@ private Q_SLOTS:
             query.pageSize = pageSize; // a client told the server allows more than it does
             error = logs(*client, query).error;
         } else {
-            client->queryMetric({logql, RecordedNewestNs - rangeSeconds * Second, RecordedNewestNs, stepSeconds});
+            client->queryMetric({ logql, RecordedNewestNs - rangeSeconds * Second, RecordedNewestNs, stepSeconds });
             const auto result = waitForSignal<LokiMetricResult>(client.get(), &LokiClient::metricFinished);
             QVERIFY(result);
             error = result->error;
@@ -261,7 +264,8 @@ private Q_SLOTS:
         QCOMPARE(error.kind, LokiError::Kind::Http);
         QCOMPARE(error.httpStatus, 400);
         QCOMPARE(error.serverText, QString::fromUtf8(LokiTestServer::recordedBody(recordedFile)));
-        QVERIFY2(error.message.startsWith(QLatin1String("Loki answered HTTP 400 Bad Request: ")), qPrintable(error.message));
+        QVERIFY2(
+            error.message.startsWith(QLatin1String("Loki answered HTTP 400 Bad Request: ")), qPrintable(error.message));
         QVERIFY(error.message.endsWith(error.serverText));
     }
 
@@ -271,13 +275,15 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("expectedPart");
-        QTest::newRow("500") << int(LokiTestServer::Fault::ServerError) << int(LokiError::Kind::Http) << 500
-                             << "HTTP 500 Internal Server Error: rpc error: code = Unavailable desc = all ingesters are unhealthy";
+        QTest::newRow("500")
+            << int(LokiTestServer::Fault::ServerError) << int(LokiError::Kind::Http) << 500
+            << "HTTP 500 Internal Server Error: rpc error: code = Unavailable desc = all ingesters are unhealthy";
         QTest::newRow("429") << int(LokiTestServer::Fault::TooManyRequests) << int(LokiError::Kind::Http) << 429
                              << "HTTP 429 Too Many Requests: too many outstanding requests";
         QTest::newRow("timeout") << int(LokiTestServer::Fault::NeverAnswer) << int(LokiError::Kind::Timeout) << 0
                                  << "did not answer within 0.5 s";
-        QTest::newRow("garbage") << int(LokiTestServer::Fault::Garbage) << int(LokiError::Kind::BadResponse) << 0 << "not valid JSON";
+        QTest::newRow("garbage") << int(LokiTestServer::Fault::Garbage) << int(LokiError::Kind::BadResponse) << 0
+                                 << "not valid JSON";
         QTest::newRow("truncated") << int(LokiTestServer::Fault::Truncated) << int(LokiError::Kind::Connection) << 0
                                    << "before its answer was complete";
     }
@@ -303,20 +309,22 @@ private Q_SLOTS:
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
         const quint16 port = closed.serverPort();
         closed.close();
-        LokiClient client(&m_network, LokiConnection{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), {}, 2000});
+        LokiClient client(
+            &m_network, LokiConnection { QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), {}, 2000 });
         client.checkReady();
         const auto result = waitForSignal<LokiReadyResult>(&client, &LokiClient::readyFinished);
         QVERIFY(result);
         QVERIFY(!result->ready);
         QCOMPARE(result->error.kind, LokiError::Kind::Connection);
-        QVERIFY2(result->error.message.contains(QLatin1String("connection refused")), qPrintable(result->error.message));
+        QVERIFY2(
+            result->error.message.contains(QLatin1String("connection refused")), qPrintable(result->error.message));
     }
 
     void proxyPathPrefixIsKept()
     {
         QUrl base = m_server->url();
         base.setPath(QStringLiteral("/loki-proxy/"));
-        LokiClient client(&m_network, LokiConnection{base, {}, 2000});
+        LokiClient client(&m_network, LokiConnection { base, {}, 2000 });
         QCOMPARE(client.endpointUrl(QStringLiteral("/ready")).path(), QStringLiteral("/loki-proxy/ready"));
     }
 

@@ -32,28 +32,33 @@ private Q_SLOTS:
             LokiTestServer::recordedFile(QStringLiteral("query_range_matrix_count_over_time_wireguard.json")));
         QVERIFY(data.ok());
         const QList<HostLogEvents> counts = LokiEventCounter::countsFromSeries(data.series);
-        QCOMPARE(counts, (QList<HostLogEvents>{{QStringLiteral("prod"), 5, 0}}));
+        QCOMPARE(counts, (QList<HostLogEvents> { { QStringLiteral("prod"), 5, 0 } }));
     }
 
     void newestSampleWinsAndSeriesWithoutHostAreIgnored()
     {
         const QList<LokiSeries> series = {
-            {{{QStringLiteral("host"), QStringLiteral("gw1")}, {QStringLiteral("job"), QStringLiteral("fail2ban")}},
-                {{120, 4}, {180, 7}, {60, 9}}},
-            {{{QStringLiteral("host"), QStringLiteral("gw1")}, {QStringLiteral("job"), QStringLiteral("wireguard")}}, {{180, 2}}},
-            {{{QStringLiteral("job"), QStringLiteral("wireguard")}}, {{180, 99}}},
-            {{{QStringLiteral("host"), QStringLiteral("alpha")}, {QStringLiteral("job"), QStringLiteral("apache")}}, {{180, 50}}},
+            { { { QStringLiteral("host"), QStringLiteral("gw1") },
+                  { QStringLiteral("job"), QStringLiteral("fail2ban") } },
+                { { 120, 4 }, { 180, 7 }, { 60, 9 } } },
+            { { { QStringLiteral("host"), QStringLiteral("gw1") },
+                  { QStringLiteral("job"), QStringLiteral("wireguard") } },
+                { { 180, 2 } } },
+            { { { QStringLiteral("job"), QStringLiteral("wireguard") } }, { { 180, 99 } } },
+            { { { QStringLiteral("host"), QStringLiteral("alpha") },
+                  { QStringLiteral("job"), QStringLiteral("apache") } },
+                { { 180, 50 } } },
         };
         const QList<HostLogEvents> counts = LokiEventCounter::countsFromSeries(series);
-        QCOMPARE(counts, (QList<HostLogEvents>{{QStringLiteral("alpha"), 0, 0}, {QStringLiteral("gw1"), 2, 7}}));
+        QCOMPARE(counts, (QList<HostLogEvents> { { QStringLiteral("alpha"), 0, 0 }, { QStringLiteral("gw1"), 2, 7 } }));
     }
 
     void mergeIntoSnapshot()
     {
         TelemetrySnapshot snapshot;
-        LokiEventCounter::mergeInto(snapshot, {{QStringLiteral("prod"), 3, 4}});
+        LokiEventCounter::mergeInto(snapshot, { { QStringLiteral("prod"), 3, 4 } });
         QVERIFY(snapshot.hasLogEvents);
-        QCOMPARE(snapshot.logEvents, (QList<HostLogEvents>{{QStringLiteral("prod"), 3, 4}}));
+        QCOMPARE(snapshot.logEvents, (QList<HostLogEvents> { { QStringLiteral("prod"), 3, 4 } }));
     }
 
     void countsFromTheServer()
@@ -71,19 +76,21 @@ private Q_SLOTS:
         server.setEntries(entries);
 
         QNetworkAccessManager network;
-        LokiClient client(&network, {server.url(), {}, 5000});
+        LokiClient client(&network, { server.url(), {}, 5000 });
         ManualClock clock(QDateTime::fromSecsSinceEpoch(RecordedNewestSeconds + 60, Qt::UTC));
         LokiEventCounter counter(&client, &clock);
         counter.refresh();
         const auto counts = waitForSignal<QList<HostLogEvents>>(&counter, &LokiEventCounter::countsReady);
         QVERIFY(counts);
-        QCOMPARE(*counts, (QList<HostLogEvents>{{QStringLiteral("monitor11"), 1, 0}, {QStringLiteral("prod"), 30, 15}}));
+        QCOMPARE(*counts,
+            (QList<HostLogEvents> { { QStringLiteral("monitor11"), 1, 0 }, { QStringLiteral("prod"), 30, 15 } }));
         QVERIFY(counter.hasCounts());
         QCOMPARE(counter.health().state, EndpointHealth::State::Ok);
         QCOMPARE(counter.health().lastSuccess, clock.now());
         const auto request = server.requests().constLast();
         QCOMPARE(request.item(QStringLiteral("query")), LokiEventCounter::eventQuery());
-        QCOMPARE(request.item(QStringLiteral("end")), QString::number((RecordedNewestSeconds + 60) * Q_INT64_C(1000000000)));
+        QCOMPARE(
+            request.item(QStringLiteral("end")), QString::number((RecordedNewestSeconds + 60) * Q_INT64_C(1000000000)));
     }
 
     void failureIsReportedAndHealthFails()
@@ -92,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setFault(LokiTestServer::Fault::TooManyRequests);
         QNetworkAccessManager network;
-        LokiClient client(&network, {server.url(), {}, 5000});
+        LokiClient client(&network, { server.url(), {}, 5000 });
         ManualClock clock;
         LokiEventCounter counter(&client, &clock);
         counter.refresh();
@@ -111,7 +118,7 @@ private Q_SLOTS:
         LokiTestServer server;
         QVERIFY(server.listen());
         QNetworkAccessManager network;
-        LokiClient client(&network, {server.url(), {}, 5000});
+        LokiClient client(&network, { server.url(), {}, 5000 });
         ManualClock clock(QDateTime::fromSecsSinceEpoch(RecordedNewestSeconds + 60, Qt::UTC));
         LokiEventCounter counter(&client, &clock);
         counter.start(1);

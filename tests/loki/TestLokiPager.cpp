@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "support/LokiTestServer.h"
 #include "loki/LokiPager.h"
 #include "loki/LokiResponseParser.h"
+#include "support/LokiTestServer.h"
 
 #include <QSet>
 #include <QTest>
@@ -56,10 +56,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("expectedPages");
         QTest::newRow("one page") << 45 << 1 << 100 << int(LokiDirection::Backward) << 45 << 1;
         QTest::newRow("exact limit") << 100 << 1 << 100 << int(LokiDirection::Backward) << 100 << 1;
-        QTest::newRow("backward 12000 in groups of 3") << 12000 << 3 << 12000 << int(LokiDirection::Backward) << 12000 << 3;
-        QTest::newRow("backward, more available than wanted") << 12000 << 3 << 7000 << int(LokiDirection::Backward) << 7000 << 2;
-        QTest::newRow("backward, fewer available than wanted") << 6000 << 7 << 20000 << int(LokiDirection::Backward) << 6000 << 2;
-        QTest::newRow("forward 12000 in groups of 3") << 12000 << 3 << 12000 << int(LokiDirection::Forward) << 12000 << 3;
+        QTest::newRow("backward 12000 in groups of 3")
+            << 12000 << 3 << 12000 << int(LokiDirection::Backward) << 12000 << 3;
+        QTest::newRow("backward, more available than wanted")
+            << 12000 << 3 << 7000 << int(LokiDirection::Backward) << 7000 << 2;
+        QTest::newRow("backward, fewer available than wanted")
+            << 6000 << 7 << 20000 << int(LokiDirection::Backward) << 6000 << 2;
+        QTest::newRow("forward 12000 in groups of 3")
+            << 12000 << 3 << 12000 << int(LokiDirection::Forward) << 12000 << 3;
         QTest::newRow("forward, groups of 7") << 11000 << 7 << 20000 << int(LokiDirection::Forward) << 11000 << 3;
     }
 

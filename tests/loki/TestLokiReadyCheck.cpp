@@ -20,8 +20,9 @@ private Q_SLOTS:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("detail");
         QTest::newRow("ready") << int(LokiTestServer::Fault::None) << true << "ready";
-        QTest::newRow("starting") << int(LokiTestServer::Fault::NotReady) << false
-                                  << "Loki answered HTTP 503 Service Unavailable: Ingester not ready: waiting for 15s after being ready";
+        QTest::newRow("starting")
+            << int(LokiTestServer::Fault::NotReady) << false
+            << "Loki answered HTTP 503 Service Unavailable: Ingester not ready: waiting for 15s after being ready";
         QTest::newRow("timeout") << int(LokiTestServer::Fault::NeverAnswer) << false << "did not answer within 0.5 s";
     }
 
@@ -34,7 +35,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setFault(LokiTestServer::Fault(fault));
         QNetworkAccessManager network;
-        LokiClient client(&network, {server.url(), {}, 500});
+        LokiClient client(&network, { server.url(), {}, 500 });
         LokiReadyCheck check(&client);
         check.run();
         QVERIFY(check.isRunning());
@@ -63,7 +64,7 @@ private Q_SLOTS:
             });
         });
         QNetworkAccessManager network;
-        LokiClient client(&network, {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(other.serverPort())), {}, 2000});
+        LokiClient client(&network, { QUrl(QStringLiteral("http://127.0.0.1:%1").arg(other.serverPort())), {}, 2000 });
         LokiReadyCheck check(&client);
         check.run();
         const auto result = waitForSignal<LokiReadyCheck::Result>(&check, &LokiReadyCheck::finished);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "support/LokiTestServer.h"
 #include "loki/LokiResponseParser.h"
+#include "support/LokiTestServer.h"
 
 #include <QTest>
 
@@ -15,7 +15,7 @@ QByteArray recorded(const char* name)
 
 QMap<QString, QString> prodJob(const char* job)
 {
-    return {{QStringLiteral("host"), QStringLiteral("prod")}, {QStringLiteral("job"), QString::fromLatin1(job)}};
+    return { { QStringLiteral("host"), QStringLiteral("prod") }, { QStringLiteral("job"), QString::fromLatin1(job) } };
 }
 
 } // namespace
@@ -56,7 +56,8 @@ private Q_SLOTS:
         const QueryData data = parseQuery(recorded("query_range_limit3_truncated.json"));
         QVERIFY(data.ok());
         QCOMPARE(data.entries.size(), 3);
-        QCOMPARE(data.entries.at(2).line, QStringLiteral("wg0: Receiving keepalive packet from peer 2 (198.51.100.40:41641)"));
+        QCOMPARE(data.entries.at(2).line,
+            QStringLiteral("wg0: Receiving keepalive packet from peer 2 (198.51.100.40:41641)"));
     }
 
     void structuredMetadataBecomesLabels()
@@ -75,11 +76,12 @@ private Q_SLOTS:
         QVERIFY2(data.ok(), qPrintable(data.error));
         QCOMPARE(data.resultType, QStringLiteral("matrix"));
         QCOMPARE(data.series.size(), 2);
-        QCOMPARE(data.series.at(0).metric, (QMap<QString, QString>{{QStringLiteral("job"), QStringLiteral("fail2ban")}}));
+        QCOMPARE(data.series.at(0).metric,
+            (QMap<QString, QString> { { QStringLiteral("job"), QStringLiteral("fail2ban") } }));
         QCOMPARE(data.series.at(0).samples.size(), 31);
-        QCOMPARE(data.series.at(0).samples.first(), (LokiSample{1795302120, 1}));
+        QCOMPARE(data.series.at(0).samples.first(), (LokiSample { 1795302120, 1 }));
         QCOMPARE(data.series.at(1).samples.size(), 32);
-        QCOMPARE(data.series.at(1).samples.last(), (LokiSample{1795303920, 3}));
+        QCOMPARE(data.series.at(1).samples.last(), (LokiSample { 1795303920, 3 }));
     }
 
     void matrixCountOverTime()
@@ -89,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(data.series.size(), 1);
         QCOMPARE(data.series.constFirst().metric, prodJob("wireguard"));
         QCOMPARE(data.series.constFirst().samples.size(), 6);
-        QCOMPARE(data.series.constFirst().samples.last(), (LokiSample{1795303800, 5}));
+        QCOMPARE(data.series.constFirst().samples.last(), (LokiSample { 1795303800, 5 }));
     }
 
     void fractionalMatrixTimes()
@@ -97,7 +99,7 @@ private Q_SLOTS:
         const QueryData data = parseQuery(R"({"status":"success","data":{"resultType":"matrix","result":[
             {"metric":{},"values":[[1795303800.5,"2.25"]]}]}})");
         QVERIFY(data.ok());
-        QCOMPARE(data.series.constFirst().samples.constFirst(), (LokiSample{1795303800.5, 2.25}));
+        QCOMPARE(data.series.constFirst().samples.constFirst(), (LokiSample { 1795303800.5, 2.25 }));
     }
 
     void vector()
@@ -107,16 +109,18 @@ private Q_SLOTS:
         QCOMPARE(data.resultType, QStringLiteral("vector"));
         QCOMPARE(data.series.size(), 2);
         QCOMPARE(data.series.at(1).metric.value(QStringLiteral("job")), QStringLiteral("wireguard"));
-        QCOMPARE(data.series.at(1).samples, (QList<LokiSample>{{1795303862, 30}}));
+        QCOMPARE(data.series.at(1).samples, (QList<LokiSample> { { 1795303862, 30 } }));
     }
 
     void labels_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("labels") << "labels.json" << QStringList{QStringLiteral("host"), QStringLiteral("job")};
-        QTest::newRow("labels with range") << "labels_with_range.json" << QStringList{QStringLiteral("host"), QStringLiteral("job")};
-        QTest::newRow("job values") << "label_job_values.json" << QStringList{QStringLiteral("fail2ban"), QStringLiteral("wireguard")};
+        QTest::newRow("labels") << "labels.json" << QStringList { QStringLiteral("host"), QStringLiteral("job") };
+        QTest::newRow("labels with range")
+            << "labels_with_range.json" << QStringList { QStringLiteral("host"), QStringLiteral("job") };
+        QTest::newRow("job values") << "label_job_values.json"
+                                    << QStringList { QStringLiteral("fail2ban"), QStringLiteral("wireguard") };
     }
 
     void labels()
@@ -136,13 +140,16 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << "empty";
         QTest::newRow("garbage") << QByteArray("\x1f\x8b garbage }{") << "not valid JSON";
         QTest::newRow("truncated") << streams.left(streams.size() / 2) << "cut off";
-        QTest::newRow("status error") << QByteArray(R"({"status":"error","errorType":"bad_data","error":"boom"})") << "boom";
-        QTest::newRow("unknown result type") << QByteArray(R"({"status":"success","data":{"resultType":"scalar","result":[1,"2"]}})")
-                                             << "scalar";
+        QTest::newRow("status error") << QByteArray(R"({"status":"error","errorType":"bad_data","error":"boom"})")
+                                      << "boom";
+        QTest::newRow("unknown result type")
+            << QByteArray(R"({"status":"success","data":{"resultType":"scalar","result":[1,"2"]}})") << "scalar";
         QTest::newRow("ns as number") << QByteArray(R"({"status":"success","data":{"resultType":"streams","result":[
-            {"stream":{},"values":[[1795303796000000000,"x"]]}]}})") << "not [\"<ns>\"";
+            {"stream":{},"values":[[1795303796000000000,"x"]]}]}})")
+                                      << "not [\"<ns>\"";
         QTest::newRow("sample not a pair") << QByteArray(R"({"status":"success","data":{"resultType":"matrix","result":[
-            {"metric":{},"values":[["1795303800","2"]]}]}})") << "sample";
+            {"metric":{},"values":[["1795303800","2"]]}]}})")
+                                           << "sample";
     }
 
     void badBodies()
@@ -188,8 +195,10 @@ private Q_SLOTS:
         QCOMPARE(errorBodyText("no org id\n"), QStringLiteral("no org id"));
         QCOMPARE(errorBodyText(R"({"code":400,"message":"bad query","status":"error"})"), QStringLiteral("bad query"));
         QVERIFY(errorBodyText("<html><body>401 Authorization Required</body></html>").contains(QLatin1String("HTML")));
-        QVERIFY(httpError(429, QStringLiteral("Too Many Requests"), "too many outstanding requests\n").message.contains(QLatin1String("overloaded")));
-        QVERIFY(httpError(401, QStringLiteral("Unauthorized"), "no org id\n").message.contains(QLatin1String("tenant")));
+        QVERIFY(httpError(429, QStringLiteral("Too Many Requests"), "too many outstanding requests\n")
+                    .message.contains(QLatin1String("overloaded")));
+        QVERIFY(
+            httpError(401, QStringLiteral("Unauthorized"), "no org id\n").message.contains(QLatin1String("tenant")));
     }
 };
 

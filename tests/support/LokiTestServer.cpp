@@ -69,8 +69,9 @@ struct ParsedQuery
 
     bool selects(const LokiEntry& entry) const
     {
-        return std::all_of(matchers.cbegin(), matchers.cend(), [&](const Matcher& m) { return m.matches(entry.labels); })
-            && std::all_of(filters.cbegin(), filters.cend(), [&](const LineFilter& f) { return f.matches(entry.line); });
+        return std::all_of(matchers.cbegin(), matchers.cend(), [&](const Matcher& m) {
+            return m.matches(entry.labels);
+        }) && std::all_of(filters.cbegin(), filters.cend(), [&](const LineFilter& f) { return f.matches(entry.line); });
     }
 };
 
@@ -100,22 +101,23 @@ void parseLogQuery(const QString& text, ParsedQuery* parsed)
     if (open != 0 || close < 0) {
         // The recorded error for a selector that never closes: Loki reports the column after the end.
         parsed->error = QStringLiteral("parse error at line 1, col %1: syntax error: unexpected $end, expecting } or ,")
-                            .arg(text.size() + 1).toUtf8();
+                            .arg(text.size() + 1)
+                            .toUtf8();
         return;
     }
     static const QRegularExpression matcherPattern(QStringLiteral(R"re((\w+)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)")re"));
     const QString selector = text.mid(open + 1, close - open - 1);
     for (auto it = matcherPattern.globalMatch(selector); it.hasNext();) {
         const auto match = it.next();
-        parsed->matchers.append({match.captured(1), match.captured(2), unescape(match.captured(3))});
+        parsed->matchers.append({ match.captured(1), match.captured(2), unescape(match.captured(3)) });
     }
     static const QRegularExpression filterPattern(QStringLiteral(R"re((\|=|!=|\|~|!~)\s*"((?:[^"\\]|\\.)*)")re"));
     for (auto it = filterPattern.globalMatch(text.mid(close + 1)); it.hasNext();) {
         const auto match = it.next();
-        parsed->filters.append({match.captured(1), unescape(match.captured(2))});
+        parsed->filters.append({ match.captured(1), unescape(match.captured(2)) });
     }
-    const bool allEmptyCompatible = std::all_of(parsed->matchers.cbegin(), parsed->matchers.cend(),
-        [](const Matcher& m) { return m.emptyCompatible(); });
+    const bool allEmptyCompatible = std::all_of(
+        parsed->matchers.cbegin(), parsed->matchers.cend(), [](const Matcher& m) { return m.emptyCompatible(); });
     if (allEmptyCompatible)
         parsed->error = LokiTestServer::recordedBody(QStringLiteral("error_logql_empty_matcher.txt"));
 }
@@ -166,12 +168,13 @@ QJsonObject labelObject(const QMap<QString, QString>& labels)
 
 QJsonObject statsObject(qsizetype returned)
 {
-    const QJsonObject recorded = QJsonDocument::fromJson(LokiTestServer::recordedFile(QStringLiteral("query_range_streams.json")))
-                                     .object()
-                                     .value(QLatin1String("data"))
-                                     .toObject()
-                                     .value(QLatin1String("stats"))
-                                     .toObject();
+    const QJsonObject recorded
+        = QJsonDocument::fromJson(LokiTestServer::recordedFile(QStringLiteral("query_range_streams.json")))
+              .object()
+              .value(QLatin1String("data"))
+              .toObject()
+              .value(QLatin1String("stats"))
+              .toObject();
     QJsonObject stats = recorded;
     QJsonObject summary = stats.value(QLatin1String("summary")).toObject();
     summary.insert(QStringLiteral("totalEntriesReturned"), qint64(returned));
@@ -181,9 +184,11 @@ QJsonObject statsObject(qsizetype returned)
 
 QByteArray successBody(const QString& resultType, const QJsonArray& result)
 {
-    QJsonObject data{{QStringLiteral("resultType"), resultType}, {QStringLiteral("result"), result},
-        {QStringLiteral("stats"), statsObject(result.size())}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("success")}, {QStringLiteral("data"), data}})
+    QJsonObject data { { QStringLiteral("resultType"), resultType },
+        { QStringLiteral("result"), result },
+        { QStringLiteral("stats"), statsObject(result.size()) } };
+    return QJsonDocument(
+        QJsonObject { { QStringLiteral("status"), QStringLiteral("success") }, { QStringLiteral("data"), data } })
         .toJson(QJsonDocument::Compact);
 }
 
@@ -195,19 +200,20 @@ QJsonArray streamsResult(const QList<LokiEntry>& entries)
         const QString key = entry.labelsText();
         if (!values.contains(key))
             order.append(entry.labels);
-        values[key].append(QJsonArray{QString::number(entry.timestampNs), entry.line});
+        values[key].append(QJsonArray { QString::number(entry.timestampNs), entry.line });
     }
     QJsonArray result;
     for (const auto& labels : order) {
         LokiEntry probe;
         probe.labels = labels;
-        result.append(QJsonObject{{QStringLiteral("stream"), labelObject(labels)},
-            {QStringLiteral("values"), values.value(probe.labelsText())}});
+        result.append(QJsonObject { { QStringLiteral("stream"), labelObject(labels) },
+            { QStringLiteral("values"), values.value(probe.labelsText()) } });
     }
     return result;
 }
 
-QJsonArray matrixResult(const QList<LokiEntry>& entries, const ParsedQuery& parsed, qint64 startNs, qint64 endNs, qint64 stepSeconds)
+QJsonArray matrixResult(
+    const QList<LokiEntry>& entries, const ParsedQuery& parsed, qint64 startNs, qint64 endNs, qint64 stepSeconds)
 {
     QMap<QString, QPair<QMap<QString, QString>, QJsonArray>> series;
     const qint64 rangeNs = parsed.rangeSeconds * NanosecondsPerSecond;
@@ -236,12 +242,13 @@ QJsonArray matrixResult(const QList<LokiEntry>& entries, const ParsedQuery& pars
             // Whole seconds are integers in Loki's JSON, as in the recording.
             const QJsonValue time = t % NanosecondsPerSecond == 0 ? QJsonValue(t / NanosecondsPerSecond)
                                                                   : QJsonValue(double(t) / NanosecondsPerSecond);
-            one.second.append(QJsonArray{time, QString::number(it->second)});
+            one.second.append(QJsonArray { time, QString::number(it->second) });
         }
     }
     QJsonArray result;
     for (const auto& one : series)
-        result.append(QJsonObject{{QStringLiteral("metric"), labelObject(one.first)}, {QStringLiteral("values"), one.second}});
+        result.append(QJsonObject {
+            { QStringLiteral("metric"), labelObject(one.first) }, { QStringLiteral("values"), one.second } });
     return result;
 }
 
@@ -267,8 +274,9 @@ QUrl LokiTestServer::url() const
 QList<LokiTestServer::Request> LokiTestServer::requestsTo(const QString& path) const
 {
     QList<Request> matching;
-    std::copy_if(m_requests.cbegin(), m_requests.cend(), std::back_inserter(matching),
-        [&](const Request& request) { return request.path == path; });
+    std::copy_if(m_requests.cbegin(), m_requests.cend(), std::back_inserter(matching), [&](const Request& request) {
+        return request.path == path;
+    });
     return matching;
 }
 
@@ -332,7 +340,8 @@ void LokiTestServer::onReadyRead(QTcpSocket* socket)
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines.at(i).indexOf(':');
             if (colon > 0)
-                request.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
+                request.headers.insert(
+                    lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
         }
         // Only GETs are served; a body (none expected) is skipped by its length.
         buffer.remove(0, request.header("content-length").toLongLong());
@@ -347,13 +356,14 @@ void LokiTestServer::handle(QTcpSocket* socket, const Request& request)
         return;
     if (m_fault == Fault::Truncated) {
         const QByteArray body = recordedFile(QStringLiteral("query_range_streams.json"));
-        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-            + "\r\n\r\n" + body.left(body.size() / 2));
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body.left(body.size() / 2));
         socket->disconnectFromHost();
         return;
     }
     if (request.path == QLatin1String("/ready")) {
-        socket->write(recordedFile(m_fault == Fault::NotReady ? QStringLiteral("ready_503_starting.txt") : QStringLiteral("ready.txt")));
+        socket->write(recordedFile(
+            m_fault == Fault::NotReady ? QStringLiteral("ready_503_starting.txt") : QStringLiteral("ready.txt")));
         return;
     }
     socket->write(serialize(route(request)));
@@ -365,7 +375,8 @@ LokiTestServer::Response LokiTestServer::route(const Request& request) const
         return plainError(401, "Unauthorized", "no org id\n", false);
     switch (m_fault) {
     case Fault::ServerError:
-        return plainError(500, "Internal Server Error", "rpc error: code = Unavailable desc = all ingesters are unhealthy\n", false);
+        return plainError(
+            500, "Internal Server Error", "rpc error: code = Unavailable desc = all ingesters are unhealthy\n", false);
     case Fault::TooManyRequests:
         return plainError(429, "Too Many Requests", "too many outstanding requests\n", false);
     case Fault::Garbage: {
@@ -395,31 +406,45 @@ LokiTestServer::Response LokiTestServer::queryRange(const Request& request) cons
     const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
     const qint64 endNs = parseTime(request.item(QStringLiteral("end")), nowNs);
     const qint64 startNs = parseTime(request.item(QStringLiteral("start")), endNs - 3600 * NanosecondsPerSecond);
-    const int limit = request.item(QStringLiteral("limit")).isEmpty() ? 100 : request.item(QStringLiteral("limit")).toInt();
+    const int limit
+        = request.item(QStringLiteral("limit")).isEmpty() ? 100 : request.item(QStringLiteral("limit")).toInt();
     if (!parsed.metric && limit > MaxEntriesLimit)
-        return plainError(400, "Bad Request",
-            QStringLiteral("max entries limit per query exceeded, limit > max_entries_limit (%1 > %2)").arg(limit).arg(MaxEntriesLimit).toUtf8(), true);
+        return plainError(400,
+            "Bad Request",
+            QStringLiteral("max entries limit per query exceeded, limit > max_entries_limit (%1 > %2)")
+                .arg(limit)
+                .arg(MaxEntriesLimit)
+                .toUtf8(),
+            true);
     const qint64 lengthSeconds = (endNs - startNs) / NanosecondsPerSecond;
     if (lengthSeconds > MaxQueryLengthHours * 3600)
-        return plainError(400, "Bad Request",
+        return plainError(400,
+            "Bad Request",
             QStringLiteral("the query time range exceeds the limit (query length: %1, limit: %2)")
-                .arg(goDuration(lengthSeconds), goDuration(MaxQueryLengthHours * 3600)).toUtf8(), true);
+                .arg(goDuration(lengthSeconds), goDuration(MaxQueryLengthHours * 3600))
+                .toUtf8(),
+            true);
 
     QList<LokiEntry> selected;
-    std::copy_if(m_entries.cbegin(), m_entries.cend(), std::back_inserter(selected),
-        [&](const LokiEntry& entry) { return parsed.selects(entry); });
+    std::copy_if(m_entries.cbegin(), m_entries.cend(), std::back_inserter(selected), [&](const LokiEntry& entry) {
+        return parsed.selects(entry);
+    });
     Response response;
     response.chunked = true;
     if (parsed.metric) {
         const qint64 defaultStep = std::max<qint64>(lengthSeconds / 250, 1);
-        const qint64 step = request.item(QStringLiteral("step")).isEmpty() ? defaultStep : request.item(QStringLiteral("step")).toLongLong();
+        const qint64 step = request.item(QStringLiteral("step")).isEmpty()
+            ? defaultStep
+            : request.item(QStringLiteral("step")).toLongLong();
         if (step <= 0 || lengthSeconds / step > MaxPointsPerSeries)
             return plainError(400, "Bad Request", recordedBody(QStringLiteral("error_too_many_points.txt")), true);
         response.body = successBody(QStringLiteral("matrix"), matrixResult(selected, parsed, startNs, endNs, step));
         return response;
     }
-    const bool forward = request.item(QStringLiteral("direction")).compare(QLatin1String("forward"), Qt::CaseInsensitive) == 0;
-    selected.removeIf([&](const LokiEntry& entry) { return entry.timestampNs < startNs || entry.timestampNs >= endNs; });
+    const bool forward
+        = request.item(QStringLiteral("direction")).compare(QLatin1String("forward"), Qt::CaseInsensitive) == 0;
+    selected.removeIf(
+        [&](const LokiEntry& entry) { return entry.timestampNs < startNs || entry.timestampNs >= endNs; });
     LokiResponseParser::sortEntries(selected, forward ? LokiDirection::Forward : LokiDirection::Backward);
     if (selected.size() > limit)
         selected.resize(limit);
@@ -432,7 +457,8 @@ LokiTestServer::Response LokiTestServer::labels(const Request& request, const QS
     Q_UNUSED(request);
     QStringList values;
     for (const LokiEntry& entry : m_entries) {
-        const QStringList candidates = labelName.isEmpty() ? entry.labels.keys() : QStringList{entry.labels.value(labelName)};
+        const QStringList candidates
+            = labelName.isEmpty() ? entry.labels.keys() : QStringList { entry.labels.value(labelName) };
         for (const QString& value : candidates) {
             if (!value.isEmpty() && !values.contains(value))
                 values.append(value);
@@ -440,13 +466,14 @@ LokiTestServer::Response LokiTestServer::labels(const Request& request, const QS
     }
     values.sort();
     Response response;
-    response.body = QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("success")},
-                                      {QStringLiteral("data"), QJsonArray::fromStringList(values)}})
+    response.body = QJsonDocument(QJsonObject { { QStringLiteral("status"), QStringLiteral("success") },
+                                      { QStringLiteral("data"), QJsonArray::fromStringList(values) } })
                         .toJson(QJsonDocument::Compact);
     return response;
 }
 
-LokiTestServer::Response LokiTestServer::plainError(int status, const QByteArray& reason, const QByteArray& body, bool jsonLabel)
+LokiTestServer::Response LokiTestServer::plainError(
+    int status, const QByteArray& reason, const QByteArray& body, bool jsonLabel)
 {
     // Query errors of 2.7 are plain text labelled JSON (see error_*.txt); the others are text/plain with nosniff.
     Response response;
@@ -455,13 +482,17 @@ LokiTestServer::Response LokiTestServer::plainError(int status, const QByteArray
     response.body = body;
     response.contentType = jsonLabel ? "application/json; charset=UTF-8" : "text/plain; charset=utf-8";
     if (!jsonLabel)
-        response.extraHeaders.append(qMakePair(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")));
+        response.extraHeaders.append(
+            qMakePair(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")));
     return response;
 }
 
 QByteArray LokiTestServer::serialize(const Response& response)
 {
-    const QByteArray date = QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    const QByteArray date
+        = QLocale::c()
+              .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+              .toLatin1();
     QByteArray bytes = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + response.reason + "\r\n";
     bytes += "Content-Type: " + response.contentType + "\r\n";
     for (const auto& header : response.extraHeaders)

@@ -25,12 +25,12 @@ class LokiTestServer final : public QObject
 public:
     enum class Fault {
         None,
-        NotReady,        ///< /ready answers the recorded 503 "Ingester not ready"
-        ServerError,     ///< every API call answers 500
+        NotReady, ///< /ready answers the recorded 503 "Ingester not ready"
+        ServerError, ///< every API call answers 500
         TooManyRequests, ///< every API call answers 429
-        NeverAnswer,     ///< requests are read and never answered
-        Garbage,         ///< 200 application/json with a body that is not JSON
-        Truncated,       ///< 200 with a Content-Length larger than what is sent, then the connection closes
+        NeverAnswer, ///< requests are read and never answered
+        Garbage, ///< 200 application/json with a body that is not JSON
+        Truncated, ///< 200 with a Content-Length larger than what is sent, then the connection closes
     };
 
     struct Request

@@ -27,8 +27,8 @@ struct RangeChoice
     int seconds;
 };
 
-constexpr RangeChoice RangeChoices[] = {
-    {"15 min", 15 * 60}, {"1 h", 3600}, {"6 h", 6 * 3600}, {"24 h", 24 * 3600}, {"7 d", 7 * 24 * 3600}};
+constexpr RangeChoice RangeChoices[]
+    = { { "15 min", 15 * 60 }, { "1 h", 3600 }, { "6 h", 6 * 3600 }, { "24 h", 24 * 3600 }, { "7 d", 7 * 24 * 3600 } };
 
 QString rangeText(int seconds)
 {
@@ -99,7 +99,7 @@ void LogPanel::buildUi()
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_model = new LogTableModel(this);
-    m_model->setHiddenLabels({QStringLiteral("host")});
+    m_model->setHiddenLabels({ QStringLiteral("host") });
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -237,7 +237,8 @@ void LogPanel::refresh()
 {
     updateTitle();
     if (!m_demo && !m_client)
-        return setState(State::NoSource, tr("No Loki source configured. Add a Loki URL to a data source to see logs here."));
+        return setState(
+            State::NoSource, tr("No Loki source configured. Add a Loki URL to a data source to see logs here."));
     if (m_filter.host.isEmpty())
         return setState(State::NoHost, tr("Select a host to see its logs."));
     if (m_demo) {
@@ -283,7 +284,8 @@ void LogPanel::showEntries(const QList<LokiEntry>& entries)
 void LogPanel::fetchJobs()
 {
     const qint64 nowNs = m_clock->now().toMSecsSinceEpoch() * NanosecondsPerMs;
-    m_pendingLabels = m_client->fetchLabels({QStringLiteral("job"), nowNs - qint64(7) * 24 * 3600 * 1000 * NanosecondsPerMs, nowNs});
+    m_pendingLabels = m_client->fetchLabels(
+        { QStringLiteral("job"), nowNs - qint64(7) * 24 * 3600 * 1000 * NanosecondsPerMs, nowNs });
 }
 
 void LogPanel::onLabelsFinished(const LokiLabelResult& result)

@@ -4,6 +4,7 @@
 #include "loki/DemoLogSource.h"
 #include "loki/LogFilter.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -40,7 +41,8 @@ public:
     explicit LogPanel(QWidget* parent = nullptr);
     ~LogPanel() override;
 
-    /// Not owned. nullptr (and no demo mode) shows "No Loki source configured".
+    /// Not owned (tracked: if it is deleted, the panel shows no source). nullptr, without demo mode, shows
+    /// "No Loki source configured".
     void setClient(LokiClient* client);
     /// Lines from DemoLogSource, labelled as demo; takes precedence over a client.
     void setDemoMode(bool demo);
@@ -82,7 +84,7 @@ private:
     void fetchJobs();
     QString describeFilter() const;
 
-    LokiClient* m_client = nullptr;
+    QPointer<LokiClient> m_client; ///< not owned; a client deleted first reads as no source
     bool m_demo = false;
     DemoLogSource m_demoSource;
     const Clock* m_clock;
