@@ -34,11 +34,20 @@ case "$command" in
         exec "$build_dir/app/tunnelscope" "$@"
         ;;
     test)
-        # A private session bus with an unlocked keyring gives the keychain tests a real Secret Service.
+        # A private session bus with an unlocked keyring gives the keychain tests a real Secret Service. The
+        # keyring lives in a scratch folder, never the developer's own, and its password must not be empty:
+        # with an empty one gnome-keyring creates no login collection and every write fails.
         cd "$build_dir"
-        exec dbus-run-session -- bash -c '
-            printf "" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+        keyring_dir=$(mktemp -d "${TMPDIR:-/tmp}/tunnelscope-test-keyring.XXXXXX")
+        trap 'rm -rf "$keyring_dir"' EXIT
+        mkdir -m 0700 "$keyring_dir/data" "$keyring_dir/runtime"
+        status=0
+        TUNNELSCOPE_KEYRING_DIR="$keyring_dir" dbus-run-session -- bash -c '
+            printf "%s" throwaway-test-keyring |
+                XDG_DATA_HOME="$TUNNELSCOPE_KEYRING_DIR/data" XDG_RUNTIME_DIR="$TUNNELSCOPE_KEYRING_DIR/runtime" \
+                    timeout 20 gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
             ctest --output-on-failure --timeout 600 "$@"
-        ' ctest "$@"
+        ' ctest "$@" || status=$?
+        exit "$status"
         ;;
 esac
