@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tunnelscope-cli: the models/ layer from a terminal, for scripts and Ansible.
 #include "cli/CliContext.h"
+#include "cli/LogsCommand.h"
 #include "cli/TopologyCommand.h"
 #include "core/SystemClock.h"
 
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands()
 {
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<TopologyCommand>());
+    commands.push_back(std::make_unique<LogsCommand>());
     return commands;
 }
 
