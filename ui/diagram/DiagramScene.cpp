@@ -15,6 +15,7 @@
 #include <QGraphicsSceneMouseEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -156,6 +157,7 @@ void DiagramScene::rebuild()
             if (!hostId.isEmpty() && !m_flowsByHost.contains(hostId, edge))
                 m_flowsByHost.insert(hostId, edge);
         }
+        routeFlow(edge);
     }
     m_rebuilding = false;
     refreshStates();
@@ -341,6 +343,11 @@ void DiagramScene::cardMoved(HostCardItem* card)
 
 void DiagramScene::commitMovedCards()
 {
+    // Whole pixels: crisp cached cards, and positions that survive the file's rounding unchanged.
+    for (const QString& hostId : QSet<QString>(m_movedCards)) {
+        if (HostCardItem* card = m_cards.value(hostId))
+            card->setPos(QPointF(std::round(card->pos().x()), std::round(card->pos().y())));
+    }
     const QSet<QString> moved = std::exchange(m_movedCards, {});
     for (const QString& hostId : moved) {
         if (const HostCardItem* card = m_cards.value(hostId))

@@ -3,6 +3,7 @@
 
 #include "diagram/DiagramPalette.h"
 
+#include <QApplication>
 #include <QPainter>
 
 StateDotDelegate::StateDotDelegate(const DiagramPalette* palette, int stateRole, QObject* parent)
@@ -19,24 +20,28 @@ void StateDotDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    QStyleOptionViewItem textOption = option;
-    initStyleOption(&textOption, index);
-    const int dot = textOption.fontMetrics.height() / 2;
-    textOption.rect.adjust(dot + 8, 0, 0, 0);
-    // The row background (selection) first, across the whole cell, then the dot on top of it.
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    QStyledItemDelegate::paint(painter, background, index);
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
+    const QString text = cell.text;
+    cell.text.clear();
+    // The cell's background and selection as the style draws them, without its text: the dot comes first.
+    QStyle* style = cell.widget ? cell.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, cell.widget);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    const int dot = cell.fontMetrics.height() / 2;
     const QColor color = m_palette->stateNamed(state);
     painter->setPen(QPen(color, 1.5, DiagramPalette::isOutlineOnly(state) ? Qt::DotLine : Qt::SolidLine));
     painter->setBrush(m_palette->stateBrush(state));
-    const QPointF center(option.rect.left() + 4 + dot / 2.0, option.rect.center().y() + 0.5);
-    painter->drawEllipse(center, dot / 2.0, dot / 2.0);
+    painter->drawEllipse(QPointF(option.rect.left() + 4 + dot / 2.0, option.rect.center().y() + 0.5), dot / 2.0, dot / 2.0);
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(option.rect.adjusted(dot + 10, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
     painter->restore();
-    textOption.backgroundBrush = Qt::NoBrush;
-    textOption.state &= ~QStyle::State_HasFocus;
-    QStyledItemDelegate::paint(painter, textOption, index);
+}
+
+QSize StateDotDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    // Room for the dot in front of the word.
+    return QStyledItemDelegate::sizeHint(option, index) + QSize(option.fontMetrics.height() / 2 + 10, 0);
 }

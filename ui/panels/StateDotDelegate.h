@@ -14,6 +14,7 @@ public:
     StateDotDelegate(const DiagramPalette* palette, int stateRole, QObject* parent = nullptr);
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 private:
     const DiagramPalette* m_palette;
