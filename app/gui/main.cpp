@@ -2,6 +2,7 @@
 // tunnelscope: the desktop app. Composition only: which topology, which telemetry source, which window.
 #include "MainWindow.h"
 #include "core/SystemClock.h"
+#include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
 #include "telemetry/DemoTelemetrySource.h"
 #include "telemetry/NetworkState.h"
@@ -129,6 +130,9 @@ int takeScreenshot(MainWindow& window, NetworkState& network, const QString& pat
     }
     for (int round = 0; round < 5; ++round)
         QApplication::processEvents();
+    // Show what a click gives: the first tunnel's client in the detail panel.
+    if (!network.tunnels().isEmpty())
+        window.scene()->select({DiagramElement::Kind::Host, network.tunnels().constFirst().clientHostId});
     window.view()->fitToWindow();
     QApplication::processEvents();
     if (!window.grab().save(path, "PNG")) {

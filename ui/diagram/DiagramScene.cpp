@@ -19,6 +19,10 @@
 
 namespace {
 
+/// Up to this many cards, edges are routed around cards and readouts placed off them; beyond, the cost is
+/// quadratic and the view is zoomed too far out for it to matter.
+constexpr qsizetype CarefulRoutingLimit = 150;
+
 QString pairKey(const QString& a, const QString& b)
 {
     return a < b ? a + QLatin1Char('|') + b : b + QLatin1Char('|') + a;
@@ -43,20 +47,12 @@ QString rateText(std::optional<double> rate)
     return rate ? PeerStateRules::formatRate(*rate) : QStringLiteral("–");
 }
 
-QString hostName(const Topology& topology, const QString& hostId)
-{
-    const Host* host = topology.host(hostId);
-    return host ? host->name : hostId;
-}
-
-QStringList tunnelReadout(const TunnelState& tunnel, const Topology& topology)
+QStringList tunnelReadout(const TunnelState& tunnel, const QString& clientName, const QString& hubName)
 {
     const QString handshake = tunnel.status.handshakeAgeSeconds
         ? QStringLiteral("handshake %1 ago").arg(PeerStateRules::formatAge(*tunnel.status.handshakeAgeSeconds))
         : (tunnel.status.state == PeerStatus::State::Never ? QStringLiteral("no handshake yet") : QStringLiteral("no data"));
-    return {QStringLiteral("%1 → %2  %3")
-                .arg(hostName(topology, tunnel.clientHostId), hostName(topology, tunnel.hubHostId),
-                    rateText(tunnel.clientToHubBytesPerSecond())),
+    return {QStringLiteral("%1 → %2  %3").arg(clientName, hubName, rateText(tunnel.clientToHubBytesPerSecond())),
         QStringLiteral("← %1 · %2 · %3")
             .arg(rateText(tunnel.hubToClientBytesPerSecond()), handshake, PeerStatus::stateName(tunnel.status.state))};
 }
@@ -175,11 +171,54 @@ QString DiagramScene::tunnelBetween(const QString& a, const QString& b) const
     return m_tunnelByPair.value(pairKey(a, b));
 }
 
+EdgeGeometry::Route DiagramScene::routeBetween(const QString& fromHost, const QString& toHost) const
+{
+    const QRectF from = cardRect(fromHost);
+    const QRectF to = cardRect(toHost);
+    if (m_cards.size() > CarefulRoutingLimit)
+        return EdgeGeometry::route(from, to);
+    // The cost of a curve: how many other cards it runs through, sampled along its length.
+    return EdgeGeometry::routeAvoiding(from, to, [this, &fromHost, &toHost](const QPainterPath& path) {
+        int crossed = 0;
+        for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
+            if (it.key() == fromHost || it.key() == toHost)
+                continue;
+            const QRectF obstacle = it.value()->sceneRectOfCard().adjusted(-8, -8, 8, 8);
+            for (int i = 1; i < 24; ++i) {
+                if (obstacle.contains(path.pointAtPercent(i / 24.0))) {
+                    ++crossed;
+                    break;
+                }
+            }
+        }
+        return crossed;
+    });
+}
+
 void DiagramScene::routeTunnel(TunnelEdgeItem* edge)
 {
     const TunnelState* tunnel = m_network->tunnel(edge->tunnelId());
-    if (tunnel)
-        edge->setEnds(cardRect(tunnel->clientHostId), cardRect(tunnel->hubHostId));
+    if (!tunnel)
+        return;
+    edge->setRoute(routeBetween(tunnel->clientHostId, tunnel->hubHostId));
+    placeLabel(edge);
+}
+
+void DiagramScene::placeLabel(TunnelEdgeItem* edge)
+{
+    EdgeLabelItem* label = edge->label();
+    if (!label || m_cards.size() > CarefulRoutingLimit)
+        return;
+    // The middle when it is free, else the free place nearest to it: a readout never hides a card.
+    for (double fraction : {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82}) {
+        label->setCenter(EdgeGeometry::pointAt(edge->path(), fraction));
+        const QRectF area = label->sceneBoundingRect().adjusted(-4, -4, 4, 4);
+        const bool free = std::none_of(m_cards.cbegin(), m_cards.cend(),
+            [&area](const HostCardItem* card) { return card->sceneRectOfCard().intersects(area); });
+        if (free)
+            return;
+    }
+    label->setCenter(EdgeGeometry::pointAt(edge->path(), 0.5));
 }
 
 void DiagramScene::routeFlow(FlowEdgeItem* edge)
@@ -189,13 +228,19 @@ void DiagramScene::routeFlow(FlowEdgeItem* edge)
     QPainterPath delivery;
     if (flow.sourceHostId != flow.targetHostId) {
         const TunnelEdgeItem* tunnel = m_tunnels.value(tunnelBetween(flow.sourceHostId, flow.targetHostId));
-        // Along the tunnel, just beside it: the flow visibly travels inside it.
-        const double offset = tunnel ? tunnel->penWidth() / 2 + 7 : 5;
-        delivery = EdgeGeometry::offsetCurve(cardRect(flow.sourceHostId), cardRect(flow.targetHostId), side * offset);
+        const TunnelState* state = tunnel ? m_network->tunnel(tunnel->tunnelId()) : nullptr;
+        if (tunnel && state) {
+            // Along the tunnel, just beside it: the flow visibly travels inside it.
+            const EdgeGeometry::Route route = state->clientHostId == flow.sourceHostId ? tunnel->route()
+                                                                                      : EdgeGeometry::reversed(tunnel->route());
+            delivery = EdgeGeometry::offsetPath(route, side * (tunnel->penWidth() / 2 + 7));
+        } else {
+            delivery = EdgeGeometry::offsetPath(routeBetween(flow.sourceHostId, flow.targetHostId), side * 5);
+        }
     }
     QPainterPath storage;
     if (!flow.storageHostId.isEmpty() && flow.storageHostId != flow.targetHostId && m_cards.contains(flow.storageHostId))
-        storage = EdgeGeometry::offsetCurve(cardRect(flow.targetHostId), cardRect(flow.storageHostId), side * 6);
+        storage = EdgeGeometry::offsetPath(routeBetween(flow.targetHostId, flow.storageHostId), side * 6);
     edge->setLegs(delivery, storage);
 }
 
@@ -211,7 +256,9 @@ void DiagramScene::refreshStates()
 
 void DiagramScene::refreshTunnels()
 {
-    const Topology& topology = m_network->topology();
+    QHash<QString, QString> names;
+    for (const auto& host : m_network->topology().hosts)
+        names.insert(host.id, host.name);
     for (TunnelEdgeItem* edge : std::as_const(m_tunnels)) {
         const TunnelState* tunnel = m_network->tunnel(edge->tunnelId());
         if (!tunnel)
@@ -221,8 +268,11 @@ void DiagramScene::refreshTunnels()
             : -1;
         const QString state = PeerStatus::stateName(tunnel->status.state);
         const double oldWidth = edge->penWidth();
+        const QSizeF oldLabel = edge->label()->boundingRect().size();
         edge->setState(state, rate, tunnel->status.reason);
-        edge->label()->setText(tunnelReadout(*tunnel, topology), state);
+        edge->label()->setText(tunnelReadout(*tunnel, names.value(tunnel->clientHostId), names.value(tunnel->hubHostId)), state);
+        if (edge->label()->boundingRect().size() != oldLabel)
+            placeLabel(edge);
         if (edge->penWidth() != oldWidth) {
             // Flows run beside the tunnel: a thicker tunnel pushes them outwards.
             for (FlowEdgeItem* flow : m_flowsByHost.values(tunnel->clientHostId))

@@ -3,6 +3,7 @@
 
 #include "diagram/DiagramElement.h"
 #include "diagram/DiagramPalette.h"
+#include "diagram/EdgeGeometry.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -72,7 +73,9 @@ private:
     void refreshCards();
     void refreshFlows();
     void refreshUnknownPeers();
+    EdgeGeometry::Route routeBetween(const QString& fromHost, const QString& toHost) const;
     void routeTunnel(TunnelEdgeItem* edge);
+    void placeLabel(TunnelEdgeItem* edge);
     void routeFlow(FlowEdgeItem* edge);
     void fitRegions();
     void placeUnknownPeers();

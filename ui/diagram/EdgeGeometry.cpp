@@ -8,13 +8,7 @@
 
 namespace {
 
-struct Ends
-{
-    QPointF start;
-    QPointF startControl;
-    QPointF endControl;
-    QPointF end;
-};
+using Ends = EdgeGeometry::Route;
 
 Ends endsBetween(const QRectF& from, const QRectF& to)
 {
@@ -41,16 +35,91 @@ Ends endsBetween(const QRectF& from, const QRectF& to)
     return ends;
 }
 
-QPainterPath pathOf(const Ends& ends)
+enum class Side { Left, Right, Top, Bottom };
+
+/// Where a curve leaves a card through a side, and which way it heads.
+std::pair<QPointF, QPointF> sideExit(const QRectF& rect, Side side)
 {
-    QPainterPath path(ends.start);
-    path.cubicTo(ends.startControl, ends.endControl, ends.end);
-    return path;
+    switch (side) {
+    case Side::Left:
+        return {QPointF(rect.left(), rect.center().y()), QPointF(-1, 0)};
+    case Side::Right:
+        return {QPointF(rect.right(), rect.center().y()), QPointF(1, 0)};
+    case Side::Top:
+        return {QPointF(rect.center().x(), rect.top()), QPointF(0, -1)};
+    case Side::Bottom:
+        break;
+    }
+    return {QPointF(rect.center().x(), rect.bottom()), QPointF(0, 1)};
+}
+
+Ends endsThrough(const QRectF& from, Side fromSide, const QRectF& to, Side toSide)
+{
+    const auto [start, out] = sideExit(from, fromSide);
+    const auto [end, in] = sideExit(to, toSide);
+    const double pull = std::max(50.0, QLineF(start, end).length() / 2.5);
+    return {start, start + out * pull, end + in * pull, end};
 }
 
 } // namespace
 
 namespace EdgeGeometry {
+
+QPainterPath pathOf(const Route& route)
+{
+    QPainterPath path(route.start);
+    path.cubicTo(route.startControl, route.endControl, route.end);
+    return path;
+}
+
+Route route(const QRectF& from, const QRectF& to)
+{
+    return endsBetween(from, to);
+}
+
+Route reversed(const Route& route)
+{
+    return {route.end, route.endControl, route.startControl, route.start};
+}
+
+Route routeAvoiding(const QRectF& from, const QRectF& to, const RouteCost& cost)
+{
+    Route best = endsBetween(from, to);
+    int bestCost = cost(pathOf(best));
+    double bestLength = pathOf(best).length();
+    if (bestCost == 0)
+        return best;
+    constexpr Side sides[] = {Side::Left, Side::Right, Side::Top, Side::Bottom};
+    for (Side fromSide : sides) {
+        for (Side toSide : sides) {
+            const Route candidate = endsThrough(from, fromSide, to, toSide);
+            const QPainterPath path = pathOf(candidate);
+            const int candidateCost = cost(path);
+            const double length = path.length();
+            if (candidateCost < bestCost || (candidateCost == bestCost && length < bestLength)) {
+                best = candidate;
+                bestCost = candidateCost;
+                bestLength = length;
+            }
+        }
+    }
+    return best;
+}
+
+QPainterPath offsetPath(const Route& route, double distance)
+{
+    Route shifted = route;
+    const QLineF chord(route.start, route.end);
+    if (chord.length() < 1e-6)
+        return pathOf(route);
+    const QLineF normal = chord.normalVector().unitVector();
+    const QPointF shift = (normal.p2() - normal.p1()) * distance;
+    shifted.start += shift;
+    shifted.startControl += shift;
+    shifted.endControl += shift;
+    shifted.end += shift;
+    return pathOf(shifted);
+}
 
 QPainterPath curveBetween(const QRectF& from, const QRectF& to)
 {
@@ -59,17 +128,7 @@ QPainterPath curveBetween(const QRectF& from, const QRectF& to)
 
 QPainterPath offsetCurve(const QRectF& from, const QRectF& to, double distance)
 {
-    Ends ends = endsBetween(from, to);
-    const QLineF chord(ends.start, ends.end);
-    if (chord.length() < 1e-6)
-        return pathOf(ends);
-    const QLineF normal = chord.normalVector().unitVector();
-    const QPointF shift = (normal.p2() - normal.p1()) * distance;
-    ends.start += shift;
-    ends.startControl += shift;
-    ends.endControl += shift;
-    ends.end += shift;
-    return pathOf(ends);
+    return offsetPath(endsBetween(from, to), distance);
 }
 
 QPolygonF arrowHead(const QPainterPath& path, double size)

@@ -26,8 +26,7 @@ EdgeLabelItem::EdgeLabelItem(const QString& tunnelId, const DiagramPalette* pale
     , m_palette(palette)
 {
     setFlags(ItemIsSelectable);
-    setZValue(30);
-    setCacheMode(DeviceCoordinateCache);
+    setZValue(30); // no item cache: the text changes with every update anyway
 }
 
 QSizeF EdgeLabelItem::measure() const
@@ -46,12 +45,16 @@ void EdgeLabelItem::setText(const QStringList& lines, const QString& stateName)
 {
     if (lines == m_lines && stateName == m_stateName)
         return;
-    const QPointF center = pos() + QPointF(m_size.width() / 2, m_size.height() / 2);
-    prepareGeometryChange();
     m_lines = lines;
     m_stateName = stateName;
-    m_size = measure();
-    setCenter(center);
+    const QSizeF size = measure();
+    if (size != m_size) {
+        // Only a new size moves the item; most updates change digits, not width, and leave the index alone.
+        const QPointF center = pos() + QPointF(m_size.width() / 2, m_size.height() / 2);
+        prepareGeometryChange();
+        m_size = size;
+        setCenter(center);
+    }
     update();
 }
 

@@ -13,6 +13,7 @@ namespace {
 
 constexpr double ArrowSize = 9;
 constexpr double LabelDetail = 0.6;
+constexpr double HiddenBelowDetail = 0.2; ///< zoomed far out, thousands of thin flows are only noise
 
 } // namespace
 
@@ -85,7 +86,10 @@ void FlowEdgeItem::paintLeg(QPainter* painter, const QPainterPath& leg, const QS
 
 void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
-    const bool showLabel = option->levelOfDetailFromTransform(painter->worldTransform()) >= LabelDetail;
+    const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < HiddenBelowDetail && !isSelected())
+        return;
+    const bool showLabel = detail >= LabelDetail;
     const QString kind = DataFlow::kindName(m_flow.kind);
     // Metrics and logs labels sit at different places along their lines so that they never cover each other.
     const double along = m_flow.kind == DataFlow::Kind::Metrics ? 0.22 : 0.78;

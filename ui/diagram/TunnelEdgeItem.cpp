@@ -33,10 +33,11 @@ double TunnelEdgeItem::penWidth() const
     return widthForRate(m_rate);
 }
 
-void TunnelEdgeItem::setEnds(const QRectF& client, const QRectF& hub)
+void TunnelEdgeItem::setRoute(const EdgeGeometry::Route& route)
 {
     prepareGeometryChange();
-    m_path = EdgeGeometry::curveBetween(client, hub);
+    m_route = route;
+    m_path = EdgeGeometry::pathOf(route);
     if (m_label)
         m_label->setCenter(EdgeGeometry::pointAt(m_path, 0.5));
 }

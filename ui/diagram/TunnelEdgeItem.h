@@ -2,6 +2,7 @@
 #pragma once
 
 #include "diagram/DiagramPalette.h"
+#include "diagram/EdgeGeometry.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -25,8 +26,9 @@ public:
     EdgeLabelItem* label() const { return m_label; }
     QString stateName() const { return m_stateName; }
     double penWidth() const;
-    /// client and hub card rectangles in scene coordinates.
-    void setEnds(const QRectF& client, const QRectF& hub);
+    /// The curve from the client's card to the hub's, in scene coordinates.
+    void setRoute(const EdgeGeometry::Route& route);
+    const EdgeGeometry::Route& route() const { return m_route; }
     const QPainterPath& path() const { return m_path; }
     /// bytesPerSecond is the sum of both directions; negative when not known.
     void setState(const QString& stateName, double bytesPerSecond, const QString& reason);
@@ -46,6 +48,7 @@ private:
     QString m_tunnelId;
     const DiagramPalette* m_palette;
     EdgeLabelItem* m_label;
+    EdgeGeometry::Route m_route;
     QPainterPath m_path;
     QString m_stateName = QStringLiteral("unknown");
     double m_rate = -1;

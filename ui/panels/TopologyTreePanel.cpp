@@ -38,7 +38,9 @@ TopologyTreePanel::TopologyTreePanel(NetworkState* network, const DiagramPalette
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(TopologyTreeModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->setSectionResizeMode(TopologyTreeModel::StateColumn, QHeaderView::ResizeToContents);
+    // A fixed state column: sizing it to its contents would ask every row's state on every update.
+    m_view->header()->setSectionResizeMode(TopologyTreeModel::StateColumn, QHeaderView::Fixed);
+    m_view->header()->resizeSection(TopologyTreeModel::StateColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("unmonitored")) + 36);
     m_view->expandAll();
     connect(m_proxy, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TopologyTreePanel::onCurrentChanged);
