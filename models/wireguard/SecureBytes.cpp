@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wireguard/SecureBytes.h"
 
+#include "secrets/SecretWipe.h"
+
 #include <sodium.h>
 
 #include <cstring>
@@ -75,16 +77,19 @@ bool SecureBytes::equals(const SecureBytes& other) const
 
 void SecureBytes::wipe(QByteArray& bytes)
 {
-    if (!bytes.isEmpty())
-        sodium_memzero(bytes.data(), static_cast<std::size_t>(bytes.size()));
-    bytes.clear();
+    releaseSecret(bytes); // never detaches: see secrets/SecretWipe.h
 }
 
 void SecureBytes::wipe(QString& text)
 {
-    if (!text.isEmpty())
-        sodium_memzero(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    text.clear();
+    // The QString twin of releaseSecret(): data() would detach a shared buffer and zero a fresh copy. Zero the
+    // whole allocation in place when this is the only holder, else leave the bytes to the holder that remains.
+    const auto& buffer = text.data_ptr();
+    if (text.isDetached() && buffer.isMutable()) {
+        char16_t* allocationStart = const_cast<char16_t*>(buffer.data()) - buffer.freeSpaceAtBegin();
+        sodium_memzero(allocationStart, static_cast<std::size_t>(buffer.constAllocatedCapacity()) * sizeof(char16_t));
+    }
+    text = QString();
 }
 
 void SecureBytes::release()

@@ -37,7 +37,8 @@ public:
     bool equals(const SecureBytes& other) const;
     friend bool operator==(const SecureBytes& a, const SecureBytes& b) { return a.equals(b); }
 
-    /// Zeroes a plain Qt buffer that held a secret (best effort: copies made earlier are out of reach).
+    /// Gives up a plain Qt buffer that held a secret: zeroed in place (never detached) when this was its last
+    /// holder, else only released, since the remaining holder owns the bytes. Copies made earlier are theirs.
     static void wipe(QByteArray& bytes);
     static void wipe(QString& text);
 

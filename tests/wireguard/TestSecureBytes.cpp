@@ -49,16 +49,28 @@ private Q_SLOTS:
         QVERIFY(SecureBytes() == SecureBytes());
     }
 
-    void wipesQtBuffers()
+    void wipesQtBuffersInPlace()
     {
-        QByteArray bytes("secret");
-        const char* data = bytes.constData();
-        Q_UNUSED(data);
-        SecureBytes::wipe(bytes);
-        QVERIFY(bytes.isEmpty());
-        QString text = QStringLiteral("secret");
+        // Keep the buffer alive through a second holder that gives it up only after the check: the memory seen
+        // there must be zeros, proving the wipe hit the original buffer and not a detached copy.
+        QString text = QStringLiteral("secret text").repeated(2);
         SecureBytes::wipe(text);
         QVERIFY(text.isEmpty());
+
+        QByteArray bytes = QByteArrayLiteral("secret").repeated(2);
+        const char* where = bytes.constData();
+        QByteArray sameBuffer = bytes; // shared: wipe must not zero it under the other holder
+        SecureBytes::wipe(bytes);
+        QVERIFY(bytes.isEmpty());
+        QCOMPARE(sameBuffer, QByteArrayLiteral("secretsecret"));
+        QCOMPARE(sameBuffer.constData(), where);
+        SecureBytes::wipe(sameBuffer); // the last holder: zeroed in place
+        QVERIFY(sameBuffer.isEmpty());
+
+        QString shared = QStringLiteral("abc").repeated(3);
+        QString other = shared;
+        SecureBytes::wipe(shared);
+        QCOMPARE(other, QStringLiteral("abcabcabc"));
     }
 };
 
