@@ -4,6 +4,7 @@
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
+#include "secrets/KeychainSecretStore.h"
 #include "telemetry/DemoTelemetrySource.h"
 #include "telemetry/NetworkState.h"
 #include "topology/SyntheticTopology.h"
@@ -106,14 +107,11 @@ QPalette darkPalette()
     return palette;
 }
 
-/// The embedded default and --demo draw demo data; a file with data sources would use them, and until live
-/// sources exist the window says they are not connected rather than showing made-up numbers.
-MainWindow::SourceFactory sourceFactory(bool forceDemo)
+/// The source behind "Demo data". Which source is shown (demo or a data source) is the window's choice.
+MainWindow::SourceFactory demoSourceFactory()
 {
-    return [forceDemo](const Topology& topology, const QString& path) -> std::unique_ptr<TelemetrySource> {
-        if (forceDemo || path.isEmpty() || topology.dataSources.isEmpty())
-            return std::make_unique<DemoTelemetrySource>(topology, SystemClock::instance());
-        return nullptr;
+    return [](const Topology& topology, const QString&) -> std::unique_ptr<TelemetrySource> {
+        return std::make_unique<DemoTelemetrySource>(topology, SystemClock::instance());
     };
 }
 
@@ -177,7 +175,11 @@ int main(int argc, char* argv[])
         topology = SyntheticTopology::withCollectors(topology, options.peers);
 
     NetworkState network(SystemClock::instance());
-    MainWindow window(&network, sourceFactory(options.demo));
+    KeychainSecretStore secrets;
+    MainWindow window(&network, demoSourceFactory());
+    window.setSecretStore(&secrets);
+    window.setStartWithDemo(options.demo);
+    // Live InfluxDB polling plugs in here: window.setLiveSourceFactory(TelemetrySourceFactory::fromFunction(...)).
     // A synthetic topology is not the user's file: never save positions into it.
     window.openTopology(topology, options.peers > 0 ? QString() : options.topologyPath);
     if (!options.screenshotPath.isEmpty()) {
