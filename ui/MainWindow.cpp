@@ -143,7 +143,8 @@ void MainWindow::createActions()
         view->addAction(dock->toggleViewAction());
 
     QMenu* network = menuBar()->addMenu(tr("&Network"));
-    QAction* sources = network->addAction(icon("network-server", ":/icons/legend.svg"), tr("&Data Sources…"), this, &MainWindow::editDataSources);
+    QAction* sources = network->addAction(QIcon::fromTheme(QStringLiteral("network-server"), style->standardIcon(QStyle::SP_DriveNetIcon)),
+        tr("&Data Sources…"), this, &MainWindow::editDataSources);
     sources->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     sources->setToolTip(tr("InfluxDB and Loki connections, passwords in the keychain (%1)").arg(sources->shortcut().toString(QKeySequence::NativeText)));
 

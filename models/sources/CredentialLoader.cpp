@@ -20,8 +20,8 @@ struct LoadState
 QString missingWhat(const SecretKey& key, const DataSource& source)
 {
     if (key == SecretKey::lokiPassword(source.id))
-        return QStringLiteral("the Loki password");
-    return source.influxAuth == DataSource::InfluxAuth::Token ? QStringLiteral("the InfluxDB token") : QStringLiteral("the InfluxDB password");
+        return QStringLiteral("Loki password");
+    return source.influxAuth == DataSource::InfluxAuth::Token ? QStringLiteral("InfluxDB token") : QStringLiteral("InfluxDB password");
 }
 
 void readInto(SecretStore* store, const SecretKey& key, const DataSource& source, QObject* context,
@@ -37,7 +37,7 @@ void readInto(SecretStore* store, const SecretKey& key, const DataSource& source
                 state->load.influxSecretMissing = true;
             state->load.problems.append(result.status == SecretResult::Status::NotFound
                     ? QStringLiteral("no %1 is stored for \"%2\" (enter it under Network → Data sources)").arg(missingWhat(key, source), source.name)
-                    : QStringLiteral("%1 could not be read: %2").arg(missingWhat(key, source), result.message));
+                    : QStringLiteral("the %1 could not be read: %2").arg(missingWhat(key, source), result.message));
         }
         if (--state->pending == 0)
             state->done(state->load);

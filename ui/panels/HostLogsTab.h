@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "loki/LokiClient.h"
+
 #include <QPointer>
 #include <QWidget>
 
 class LogPanel;
-class LokiClient;
 
 /**
  * The Logs tab of the detail panel: a LogPanel that is told about the selected host and the log source, but asks
@@ -25,6 +26,8 @@ public:
     void setSource(bool demo, LokiClient* client);
 
     QString host() const { return m_host; }
+    bool isDemo() const { return m_demo; }
+    LokiClient* client() const { return m_client; }
     LogPanel* logPanel() const { return m_panel; }
 
 protected:
