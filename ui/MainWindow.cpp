@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStyle>
 #include <QToolBar>
@@ -280,11 +281,15 @@ void MainWindow::editDataSources()
 
 void MainWindow::offerSaveAs()
 {
-    const auto answer = QMessageBox::question(this, tr("Keep the data sources?"),
-        tr("The built-in reference deployment cannot be changed, so the data sources last only for this session. "
+    QMessageBox question(QMessageBox::Question, tr("Keep the data sources?"),
+        tr("The built-in reference deployment cannot be changed, so these data sources last only for this session. "
            "Save the topology as a file of your own to keep them?"),
-        QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save);
-    if (answer == QMessageBox::Save) {
+        QMessageBox::NoButton, this);
+    QPushButton* saveAs = question.addButton(tr("Save As…"), QMessageBox::AcceptRole);
+    question.addButton(tr("Not Now"), QMessageBox::RejectRole);
+    question.setDefaultButton(saveAs);
+    question.exec();
+    if (question.clickedButton() == saveAs) {
         saveAsFromDialog();
         ActiveSourceMemory::remember(m_documentPath, activeSourceId());
     }

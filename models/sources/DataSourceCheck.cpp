@@ -17,29 +17,30 @@ bool nameTaken(const DataSource& source, const QList<DataSource>& all)
     });
 }
 
-void checkUrl(QList<Problem>& problems, Field field, const QUrl& url)
+void checkUrl(QList<Problem>& problems, Field field, const QUrl& url, const QString& typed)
 {
-    if (!url.isEmpty() && !TopologyValidator::isHttpUrl(url))
-        problems.append({field, TopologyValidator::notAnHttpUrl(url.toString())});
+    const QString text = typed.trimmed().isEmpty() ? url.toString() : typed.trimmed();
+    if ((!url.isEmpty() || !text.isEmpty()) && !TopologyValidator::isHttpUrl(url))
+        problems.append({field, TopologyValidator::notAnHttpUrl(text)});
 }
 
 } // namespace
 
-QList<Problem> check(const DataSource& source, const QList<DataSource>& all)
+QList<Problem> check(const DataSource& source, const QList<DataSource>& all, const TypedUrls& typed)
 {
     QList<Problem> problems;
     if (source.name.trimmed().isEmpty())
         problems.append({Field::Name, QStringLiteral("Give the source a name.")});
     else if (nameTaken(source, all))
         problems.append({Field::Name, QStringLiteral("Another source is already called \"%1\".").arg(source.name.trimmed())});
-    if (source.influxUrl.isEmpty() && source.lokiUrl.isEmpty())
+    if (source.influxUrl.isEmpty() && source.lokiUrl.isEmpty() && typed.influx.trimmed().isEmpty() && typed.loki.trimmed().isEmpty())
         problems.append({Field::InfluxUrl, QStringLiteral("Give an InfluxDB URL, a Loki URL, or both.")});
-    checkUrl(problems, Field::InfluxUrl, source.influxUrl);
+    checkUrl(problems, Field::InfluxUrl, source.influxUrl, typed.influx);
     if (!source.influxUrl.isEmpty() && source.influxDatabase.trimmed().isEmpty())
         problems.append({Field::InfluxDatabase, QStringLiteral("Name the database Telegraf writes to (often \"telegraf\").")});
     if (source.influxAuth == DataSource::InfluxAuth::UserPassword && source.influxUser.trimmed().isEmpty())
         problems.append({Field::InfluxUser, QStringLiteral("Give the InfluxDB user, or choose another kind of login.")});
-    checkUrl(problems, Field::LokiUrl, source.lokiUrl);
+    checkUrl(problems, Field::LokiUrl, source.lokiUrl, typed.loki);
     if (!source.caFile.isEmpty()) {
         const QFileInfo file(source.caFile);
         if (!file.isFile() || !file.isReadable())

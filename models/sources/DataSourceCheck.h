@@ -19,9 +19,16 @@ struct Problem
     friend bool operator==(const Problem&, const Problem&) = default;
 };
 
+/// What the user typed into the URL fields, for text that does not even parse as a URL (QUrl forgets it).
+struct TypedUrls
+{
+    QString influx;
+    QString loki;
+};
+
 /// The problems of `source`; `all` is every source of the topology (it may include `source` itself, by id),
 /// to find a name used twice.
-QList<Problem> check(const DataSource& source, const QList<DataSource>& all);
+QList<Problem> check(const DataSource& source, const QList<DataSource>& all, const TypedUrls& typed = {});
 /// The message about `field`, empty when there is none.
 QString messageFor(const QList<Problem>& problems, Field field);
 

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void badFieldShowsInlineMessageAndDisablesSave_data();
     void badFieldShowsInlineMessageAndDisablesSave();
     void nameUsedTwiceIsRefused();
+    void unparseableUrlIsKeptAsTyped();
     void storedSecretIsNeverShownAndKeptWhenLeftEmpty();
     void forgetRemovesTheStoredSecret();
     void noKeychainShowsBannerAndKeepsDialogOpen();
@@ -218,6 +219,21 @@ void TestDataSourcesDialog::nameUsedTwiceIsRefused()
     QVERIFY(!dialog.saveButton()->isEnabled());
 }
 
+void TestDataSourcesDialog::unparseableUrlIsKeptAsTyped()
+{
+    DataSourcesDialog dialog(TopologyFile::referenceDeployment().dataSources, QString(), m_store.get());
+    dialog.show();
+    QTRY_VERIFY(dialog.isReady());
+    dialog.addSource();
+    field(&dialog, "influxUrl")->setText(QStringLiteral("10.10.0.12:8086"));
+    dialog.sourceList()->setCurrentRow(0);
+    QCOMPARE(dialog.form()->messageFor(Field::InfluxUrl), QString());
+    dialog.sourceList()->setCurrentRow(1);
+    QCOMPARE(field(&dialog, "influxUrl")->text(), QStringLiteral("10.10.0.12:8086"));
+    QVERIFY2(dialog.form()->messageFor(Field::InfluxUrl).contains(QStringLiteral("\"10.10.0.12:8086\"")), qPrintable(dialog.form()->messageFor(Field::InfluxUrl)));
+    QVERIFY(!dialog.saveButton()->isEnabled());
+}
+
 void TestDataSourcesDialog::storedSecretIsNeverShownAndKeptWhenLeftEmpty()
 {
     QList<DataSource> sources = TopologyFile::referenceDeployment().dataSources;
@@ -370,8 +386,12 @@ void TestDataSourcesDialog::screenshots()
         dialog.addSource();
         field(&dialog, "influxUrl")->setText(QStringLiteral("10.10.0.12:8086"));
         dialog.sourceList()->setCurrentRow(0);
+        QTest::qWait(20);
         QVERIFY(dialog.grab().save(directory + (dark ? QStringLiteral("/datasources-dark.png") : QStringLiteral("/datasources.png"))));
         dialog.sourceList()->setCurrentRow(1);
+        QTest::qWait(20);
+        QCOMPARE(field(&dialog, "influxUrl")->text(), QStringLiteral("10.10.0.12:8086")); // kept as typed
+        QVERIFY(dialog.form()->messageFor(Field::InfluxUrl).contains(QStringLiteral("\"10.10.0.12:8086\"")));
         QVERIFY(dialog.grab().save(directory + (dark ? QStringLiteral("/datasources-invalid-dark.png") : QStringLiteral("/datasources-invalid.png"))));
     }
     QApplication::setPalette(light);

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void liveFactoryGetsTheKeychainCredentials();
     void liveSourceWithoutItsTokenIsNotStarted();
     void treeShowsNamesWhole();
+    void screenshotOfLogsTab();
 
 private:
     void openWindow(const QString& path);
@@ -300,6 +301,21 @@ void TestMainWindowSources::treeShowsNamesWhole()
         }
     };
     check(QModelIndex(), 0);
+}
+
+void TestMainWindowSources::screenshotOfLogsTab()
+{
+    // For looking at it: TUNNELSCOPE_SCREENSHOT_DIR=/tmp ctest -R TestMainWindowSources
+    const QString directory = qEnvironmentVariable("TUNNELSCOPE_SCREENSHOT_DIR");
+    if (directory.isEmpty())
+        QSKIP("TUNNELSCOPE_SCREENSHOT_DIR is not set");
+    m_window->resize(1600, 1000);
+    openWindow(QString());
+    m_window->scene()->select(Prod);
+    showLogsTab();
+    m_window->view()->fitToWindow();
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(directory + QStringLiteral("/logs-tab.png")));
 }
 
 QTEST_MAIN(TestMainWindowSources)

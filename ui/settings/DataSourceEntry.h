@@ -2,6 +2,7 @@
 #pragma once
 
 #include "secrets/SecretKey.h"
+#include "sources/DataSourceCheck.h"
 #include "topology/DataSource.h"
 
 #include <QByteArray>
@@ -15,6 +16,7 @@
 struct DataSourceEntry
 {
     DataSource source;
+    DataSourceCheck::TypedUrls typedUrls; ///< the URL fields as typed: an unparseable URL must not vanish
     bool existedBefore = false;     ///< in the topology when the dialog opened: removing it forgets its secrets
     QSet<QString> storedKeys;       ///< names of the keychain entries found (or saved) for this source
     QByteArray newInfluxSecret;     ///< typed, for the key of the current InfluxDB auth

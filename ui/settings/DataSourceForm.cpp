@@ -58,10 +58,11 @@ DataSourceForm::DataSourceForm(QWidget* parent)
     m_poll->setObjectName(QStringLiteral("pollInterval"));
     m_poll->setRange(DataSource::MinPollIntervalSeconds, DataSource::MaxPollIntervalSeconds);
     m_poll->setSuffix(tr(" s"));
+    m_poll->setMaximumWidth(m_poll->fontMetrics().horizontalAdvance(QStringLiteral("3600 s")) * 3);
     m_name->setPlaceholderText(tr("e.g. monitor11 over the tunnel"));
-    m_influxUrl->setPlaceholderText(QStringLiteral("http://10.10.0.11:8086"));
-    m_database->setPlaceholderText(QStringLiteral("telegraf"));
-    m_lokiUrl->setPlaceholderText(QStringLiteral("http://10.10.0.11:3100"));
+    m_influxUrl->setPlaceholderText(tr("e.g. http://10.10.0.11:8086"));
+    m_database->setPlaceholderText(tr("e.g. telegraf"));
+    m_lokiUrl->setPlaceholderText(tr("e.g. http://10.10.0.11:3100"));
     m_tenant->setPlaceholderText(tr("none (X-Scope-OrgID)"));
     m_lokiUser->setPlaceholderText(tr("none (basic auth through a proxy)"));
     m_caFile->setPlaceholderText(tr("system certificates"));
@@ -170,7 +171,10 @@ void DataSourceForm::connectFields()
         };
     };
     connect(m_name, &QLineEdit::textChanged, this, onEdit([](DataSourceEntry& e, const QString& text) { e.source.name = text; }));
-    connect(m_influxUrl, &QLineEdit::textChanged, this, onEdit([this](DataSourceEntry& e, const QString&) { e.source.influxUrl = urlFrom(m_influxUrl); }));
+    connect(m_influxUrl, &QLineEdit::textChanged, this, onEdit([this](DataSourceEntry& e, const QString&) { 
+        e.source.influxUrl = urlFrom(m_influxUrl);
+        e.typedUrls.influx = m_influxUrl->text();
+    }));
     connect(m_database, &QLineEdit::textChanged, this, onEdit([](DataSourceEntry& e, const QString& text) { e.source.influxDatabase = text.trimmed(); }));
     connect(m_auth, &QComboBox::currentIndexChanged, this, onEdit([this](DataSourceEntry& e, int) {
         e.source.influxAuth = DataSource::InfluxAuth(m_auth->currentData().toInt());
@@ -184,7 +188,10 @@ void DataSourceForm::connectFields()
         releaseSecret(e.newInfluxSecret);
         e.newInfluxSecret = text.toUtf8();
     }));
-    connect(m_lokiUrl, &QLineEdit::textChanged, this, onEdit([this](DataSourceEntry& e, const QString&) { e.source.lokiUrl = urlFrom(m_lokiUrl); }));
+    connect(m_lokiUrl, &QLineEdit::textChanged, this, onEdit([this](DataSourceEntry& e, const QString&) { 
+        e.source.lokiUrl = urlFrom(m_lokiUrl);
+        e.typedUrls.loki = m_lokiUrl->text();
+    }));
     connect(m_tenant, &QLineEdit::textChanged, this, onEdit([](DataSourceEntry& e, const QString& text) { e.source.lokiTenant = text.trimmed(); }));
     connect(m_lokiUser, &QLineEdit::textChanged, this, onEdit([this](DataSourceEntry& e, const QString& text) {
         e.source.lokiUser = text.trimmed();
@@ -219,11 +226,11 @@ void DataSourceForm::fill()
     m_filling = true;
     const DataSource source = m_entry ? m_entry->source : DataSource{};
     m_name->setText(m_entry ? source.name : QString());
-    m_influxUrl->setText(source.influxUrl.toString());
+    m_influxUrl->setText(m_entry && !m_entry->typedUrls.influx.isEmpty() ? m_entry->typedUrls.influx : source.influxUrl.toString());
     m_database->setText(m_entry ? source.influxDatabase : QString());
     m_auth->setCurrentIndex(m_auth->findData(int(source.influxAuth)));
     m_influxUser->setText(source.influxUser);
-    m_lokiUrl->setText(source.lokiUrl.toString());
+    m_lokiUrl->setText(m_entry && !m_entry->typedUrls.loki.isEmpty() ? m_entry->typedUrls.loki : source.lokiUrl.toString());
     m_tenant->setText(source.lokiTenant);
     m_lokiUser->setText(source.lokiUser);
     m_caFile->setText(source.caFile);

@@ -23,7 +23,9 @@
 
 namespace {
 
-constexpr int ListWidth = 210;
+constexpr int ListWidth = 220;
+constexpr int DialogWidth = 820;
+constexpr int DialogHeight = 660;
 
 bool isKeychainProblem(SecretResult::Status status)
 {
@@ -80,6 +82,7 @@ void DataSourcesDialog::buildUi()
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("sourceList"));
     m_list->setFixedWidth(ListWidth);
+    m_list->setIconSize(QSize(16, 16));
     auto* add = new QPushButton(tr("&Add"), this);
     add->setObjectName(QStringLiteral("addSource"));
     m_duplicate = new QPushButton(tr("D&uplicate"), this);
@@ -131,7 +134,7 @@ void DataSourcesDialog::buildUi()
     layout->addWidget(m_banner);
     layout->addLayout(columns, 1);
     layout->addLayout(bottom);
-    resize(sizeHint().width(), std::max(sizeHint().height(), 640));
+    resize(std::max(sizeHint().width(), DialogWidth), std::max(sizeHint().height(), DialogHeight));
 }
 
 void DataSourcesDialog::lookUpStoredSecrets()
@@ -144,9 +147,12 @@ void DataSourcesDialog::lookUpStoredSecrets()
     ++m_pendingLookups;
     connect(check, &SecretReply::finished, this, [this](const SecretResult& result) {
         --m_pendingLookups;
-        if (!result.isOk())
-            showBanner(BannerKind::Warning, tr("%1\nPasswords and tokens cannot be saved until it is available; "
-                                               "everything else can.").arg(result.message));
+        if (!result.isOk()) {
+            QString message = result.message;
+            if (!message.endsWith(QLatin1Char('.')))
+                message += QLatin1Char('.');
+            showBanner(BannerKind::Warning, tr("%1 You can still save the other settings.").arg(message));
+        }
     });
     // A read is the only way to know whether an entry exists; the secret itself is dropped at once.
     for (const auto& entry : m_entries) {
@@ -188,7 +194,7 @@ void DataSourcesDialog::revalidate()
     bool allValid = true;
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     for (int row = 0; row < int(m_entries.size()); ++row) {
-        const QList<DataSourceCheck::Problem> problems = DataSourceCheck::check(m_entries.at(row)->source, all);
+        const QList<DataSourceCheck::Problem> problems = DataSourceCheck::check(m_entries.at(row)->source, all, m_entries.at(row)->typedUrls);
         allValid = allValid && problems.isEmpty();
         QListWidgetItem* item = m_list->item(row);
         const QString name = m_entries.at(row)->source.name.trimmed();
