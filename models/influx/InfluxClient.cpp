@@ -53,6 +53,21 @@ void setAuthorization(QNetworkRequest& request, const InfluxConnection& connecti
     InfluxCredentials::wipeBytes(value);
 }
 
+/// InfluxDB 1.x answers several statements on a missing database with nothing but "not executed": say what
+/// that almost always means.
+void explainNotExecuted(InfluxResult& result, const QString& database)
+{
+    if (result.error != InfluxResult::Error::Statement)
+        return;
+    for (const auto& statement : std::as_const(result.statements)) {
+        if (!statement.error.isEmpty() && statement.error != QLatin1String("not executed"))
+            return;
+    }
+    result.errorMessage = QStringLiteral("InfluxDB did not run the query (\"not executed\"); most often the database "
+                                         "\"%1\" does not exist: check the database name of this data source")
+                              .arg(database);
+}
+
 } // namespace
 
 void InfluxQueryReply::abort()
@@ -227,8 +242,10 @@ InfluxQueryReply* InfluxClient::query(const InfluxQuery& query)
     if (!database.isEmpty())
         parameters += '&' + encodedParameter("db", database);
     parameters += '&' + encodedParameter("epoch", InfluxQuery::epochName(query.epoch));
-    reply->m_reply = send(QStringLiteral("/query"), parameters, reply, [reply](const Exchange& exchange) {
-        Q_EMIT reply->finished(resultOf(exchange, reply->m_aborted));
+    reply->m_reply = send(QStringLiteral("/query"), parameters, reply, [reply, database](const Exchange& exchange) {
+        InfluxResult result = resultOf(exchange, reply->m_aborted);
+        explainNotExecuted(result, database);
+        Q_EMIT reply->finished(result);
         reply->deleteLater();
     });
     return reply;

@@ -98,19 +98,22 @@ QList<InfluxHistoryPoint> InfluxHistoryQuery::points(const InfluxResult& result,
 {
     QMap<qint64, InfluxHistoryPoint> byTime;
     const auto epoch = InfluxQuery::Epoch::Milliseconds;
+    const qint64 bucketMs = qint64(bucketSeconds(m_range)) * 1000;
+    const qint64 nowMs = now.toMSecsSinceEpoch();
     if (const auto* rates = result.statement(Rates)) {
         for (const auto& series : rates->series) {
             for (qsizetype row = 0; row < series.values.size(); ++row) {
                 const qint64 time = timeFromCell(series.cell(row, QStringLiteral("time")), epoch).toMSecsSinceEpoch();
                 InfluxHistoryPoint& point = byTime[time];
                 point.timeMs = time;
+                // A bucket still filling holds only part of its period's growth: its rate would read low.
+                if (time + bucketMs > nowMs)
+                    continue;
                 point.rxBytesPerSecond = numberFromCell(series.cell(row, QStringLiteral("rx_Bps")));
                 point.txBytesPerSecond = numberFromCell(series.cell(row, QStringLiteral("tx_Bps")));
             }
         }
     }
-    const qint64 bucketMs = qint64(bucketSeconds(m_range)) * 1000;
-    const qint64 nowMs = now.toMSecsSinceEpoch();
     if (const auto* handshakes = result.statement(Handshakes)) {
         for (const auto& series : handshakes->series) {
             for (qsizetype row = 0; row < series.values.size(); ++row) {

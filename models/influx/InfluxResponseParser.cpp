@@ -13,6 +13,7 @@ namespace InfluxResponseParser {
 namespace {
 
 constexpr int MaxQuotedBodyChars = 200;
+const char* const NotExecuted = "not executed";
 
 InfluxSeries seriesFromJson(const QJsonObject& object)
 {
@@ -131,12 +132,17 @@ void parseBody(const QByteArray& body, InfluxResult& result)
         result.errorMessage = QStringLiteral("InfluxDB: %1").arg(topLevelError);
         return;
     }
+    // After a failing statement InfluxDB marks the rest "not executed"; the user needs the cause, not those.
+    const InfluxStatementResult* failed = nullptr;
     for (const auto& statement : std::as_const(result.statements)) {
-        if (!statement.error.isEmpty()) {
-            result.error = InfluxResult::Error::Statement;
-            result.errorMessage = statementErrorMessage(statement.statementId, statement.error);
-            return;
-        }
+        if (statement.error.isEmpty())
+            continue;
+        if (!failed || (failed->error == QLatin1String(NotExecuted) && statement.error != QLatin1String(NotExecuted)))
+            failed = &statement;
+    }
+    if (failed) {
+        result.error = InfluxResult::Error::Statement;
+        result.errorMessage = statementErrorMessage(failed->statementId, failed->error);
     }
 }
 

@@ -9,7 +9,6 @@ InfluxTelemetrySource::InfluxTelemetrySource(const DataSource& source, const Inf
     , m_source(source)
     , m_clock(clock)
     , m_client(network)
-    , m_poll(source.pollIntervalSeconds > 0 ? source.pollIntervalSeconds : DefaultPollSeconds)
     , m_pollSeconds(source.pollIntervalSeconds > 0 ? source.pollIntervalSeconds : DefaultPollSeconds)
 {
     m_client.setConnection(InfluxConnection::fromDataSource(source, credentials));

@@ -28,24 +28,21 @@ QString TelegrafPoll::peerKey(const QString& host, const QString& device, const 
     return host + QLatin1Char('|') + device + QLatin1Char('|') + publicKey;
 }
 
-QString TelegrafPoll::timeCondition(const std::optional<qint64>& newestMs, int firstLookbackSeconds) const
+QString TelegrafPoll::timeCondition(const std::optional<qint64>& newestMs, int lookbackSeconds, int overlapSeconds)
 {
     // The first window is relative to the server's clock, later ones to the server's own timestamps: the
     // laptop's clock never decides what is asked for.
     if (!newestMs)
-        return QStringLiteral("time > now() - %1s").arg(firstLookbackSeconds);
-    const qint64 overlapMs = qint64(std::max(MinimumOverlapSeconds, 2 * m_bucketSeconds)) * 1000;
-    return QStringLiteral("time > %1ms").arg(*newestMs - overlapMs);
+        return QStringLiteral("time > now() - %1s").arg(lookbackSeconds);
+    return QStringLiteral("time > %1ms").arg(*newestMs - qint64(overlapSeconds) * 1000);
 }
 
 InfluxQuery TelegrafPoll::nextQuery() const
 {
-    const QString peerTime = timeCondition(m_newestPeerMs, FirstLookbackSeconds);
-    const QString hostTime = timeCondition(m_newestHostMs, FirstLookbackSeconds);
-    // A rate needs the bucket before the newest one, so re-read two buckets back.
-    const QString rateTime = m_newestRateMs
-        ? QStringLiteral("time > %1ms").arg(*m_newestRateMs - 2 * qint64(m_bucketSeconds) * 1000)
-        : QStringLiteral("time > now() - %1s").arg(RateWindowBuckets * m_bucketSeconds);
+    const QString peerTime = timeCondition(m_newestPeerMs, FirstLookbackSeconds, OverlapSeconds);
+    const QString hostTime = timeCondition(m_newestHostMs, FirstLookbackSeconds, OverlapSeconds);
+    // A rate needs the point before the newest one, so the rate window always reaches back a little.
+    const QString rateTime = timeCondition(m_newestRateMs, RateLookbackSeconds, RateLookbackSeconds);
 
     InfluxQuery query;
     query.epoch = Epoch;

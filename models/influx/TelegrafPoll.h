@@ -24,12 +24,17 @@ public:
     enum Statement { PeerRates = 0, PeerSamples, PeerFields, HostUptime, HostLoad, HostCpu, HostMemory, StatementCount };
 
     static constexpr int FirstLookbackSeconds = 3600; ///< how far back the first cycle looks for last values
-    static constexpr int RateWindowBuckets = 6;       ///< buckets the first rate query spans
-    static constexpr int MinimumOverlapSeconds = 30;  ///< re-read this much before the newest point
+    static constexpr int OverlapSeconds = 30;         ///< re-read this much before the newest point (late flushes)
+    /// Rates come from buckets no longer than Telegraf's usual interval, so that a bucket never holds part of
+    /// the samples of a longer period (its derivative would under-report); empty buckets are skipped and the
+    /// derivative divides by the real distance. The poll interval does not change this.
+    static constexpr int DefaultRateBucketSeconds = 10;
+    /// Rate queries re-read this much before the newest rate, so agents sending every minute still give two points.
+    static constexpr int RateLookbackSeconds = 150;
 
-    explicit TelegrafPoll(int bucketSeconds = 10);
+    explicit TelegrafPoll(int rateBucketSeconds = DefaultRateBucketSeconds);
 
-    int bucketSeconds() const { return m_bucketSeconds; }
+    int rateBucketSeconds() const { return m_bucketSeconds; }
     InfluxQuery nextQuery() const;
     /// Merges a successful answer; statements that are missing or empty change nothing.
     void apply(const InfluxResult& result);
@@ -45,7 +50,7 @@ public:
     static QString peerKey(const QString& host, const QString& device, const QString& publicKey);
 
 private:
-    QString timeCondition(const std::optional<qint64>& newestMs, int firstLookbackSeconds) const;
+    static QString timeCondition(const std::optional<qint64>& newestMs, int lookbackSeconds, int overlapSeconds);
     PeerTelemetry& peerFor(const InfluxSeries& series);
     HostTelemetry& hostFor(const InfluxSeries& series);
     void applyRates(const InfluxStatementResult& statement);

@@ -174,3 +174,17 @@ bool InfluxServerFixture::write(const QString& database, const QByteArray& lineP
     }
     return true;
 }
+
+QByteArray InfluxServerFixture::queryBody(const QString& statements, const QString& database, QString* error)
+{
+    QUrl target(url().toString() + QStringLiteral("/query"));
+    target.setQuery(QStringLiteral("q=%1&db=%2&epoch=ms")
+                        .arg(QString::fromLatin1(QUrl::toPercentEncoding(statements)),
+                             QString::fromLatin1(QUrl::toPercentEncoding(database))),
+                    QUrl::StrictMode);
+    QByteArray answer;
+    const int status = exchange("GET", target, {}, &answer, 10000);
+    if (status != 200)
+        *error = QStringLiteral("HTTP %1: %2").arg(status).arg(QString::fromUtf8(answer));
+    return answer;
+}

@@ -30,6 +30,8 @@ public:
     QByteArray execute(const QString& statement, QString* error);
     /// POST /write?db=...&precision=ns; true on 204.
     bool write(const QString& database, const QByteArray& lineProtocol, QString* error);
+    /// GET /query as the app sends it (epoch=ms); the raw body, for recording test data.
+    QByteArray queryBody(const QString& statements, const QString& database, QString* error);
     QString serverOutput() const;
 
 private:
