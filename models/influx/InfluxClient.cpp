@@ -156,7 +156,8 @@ QNetworkReply* InfluxClient::send(const QString& path, const QByteArray& encoded
         Exchange exchange;
         exchange.latencyMs = timer->elapsed();
         exchange.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        exchange.body = reply->readAll();
+        if (reply->isOpen())
+            exchange.body = reply->readAll();
         exchange.influxError = reply->rawHeader("X-Influxdb-Error");
         exchange.version = reply->rawHeader("X-Influxdb-Version");
         exchange.retryAfter = reply->rawHeader("Retry-After");

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeHttpServer.h"
 
+#include <QFile>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -56,7 +59,40 @@ bool FakeHttpServer::listenOnLoopback()
 
 QUrl FakeHttpServer::baseUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort()));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(serverPort()));
+}
+
+bool FakeHttpServer::useTls(const QString& certificateFile, const QString& keyFile)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(certificateFile);
+    QFile keyIn(keyFile);
+    if (certificates.isEmpty() || !keyIn.open(QIODevice::ReadOnly))
+        return false;
+    const QSslKey key(&keyIn, QSsl::Rsa);
+    if (key.isNull())
+        return false;
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificates.constFirst());
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // the server does not ask for client certificates
+    m_tls = configuration;
+    return true;
+}
+
+void FakeHttpServer::incomingConnection(qintptr descriptor)
+{
+    if (!m_tls) {
+        QTcpServer::incomingConnection(descriptor);
+        return;
+    }
+    auto* socket = new QSslSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    socket->setSslConfiguration(*m_tls);
+    socket->startServerEncryption();
+    addPendingConnection(socket);
 }
 
 void FakeHttpServer::enqueue(const QByteArray& rawResponse)

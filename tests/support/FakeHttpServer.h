@@ -4,8 +4,11 @@
 #include <QByteArray>
 #include <QList>
 #include <QMap>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QUrl>
+
+#include <optional>
 
 /**
  * A loopback HTTP/1.1 server that answers from a script, for fault cases a real server will not produce on
@@ -30,6 +33,8 @@ public:
     explicit FakeHttpServer(QObject* parent = nullptr);
 
     bool listenOnLoopback();
+    /// Serve HTTPS with this certificate and key (PEM files); call before listening.
+    bool useTls(const QString& certificateFile, const QString& keyFile);
     QUrl baseUrl() const;
 
     /// The next request gets these bytes verbatim, then the connection closes.
@@ -49,9 +54,13 @@ public:
     /// A recorded "status line + headers + body" file made servable: chunked framing replaced by Content-Length.
     static QByteArray fromRecording(const QByteArray& recording);
 
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
 private:
     void onNewConnection();
 
+    std::optional<QSslConfiguration> m_tls;
     QList<QByteArray> m_script; ///< empty entry = silence
     QByteArray m_fallback;
     QList<Request> m_requests;
