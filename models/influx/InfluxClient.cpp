@@ -85,7 +85,12 @@ InfluxClient::InfluxClient(QNetworkAccessManager* network, QObject* parent)
 
 void InfluxClient::setConnection(const InfluxConnection& connection)
 {
+    // QNetworkAccessManager keeps the TLS verdict of an open or failed connection to a host; a newly picked CA
+    // file would otherwise not be used until the app restarts.
+    const bool trustChanged = connection.caFile != m_connection.caFile && connection.url.scheme() == QLatin1String("https");
     m_connection = connection;
+    if (trustChanged)
+        m_network->clearConnectionCache();
 }
 
 QString InfluxClient::serverName() const
