@@ -46,19 +46,9 @@ std::vector<std::unique_ptr<NetworkCheck>> CheckCommand::makeChecks(DataSourceOp
 int CheckCommand::run(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(summary());
     DataSourceOptions options;
-    options.addTo(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("print a JSON document instead of text")});
-    parser.addHelpOption();
-    if (!parser.parse(arguments))
-        return context.fail(parser.errorText(), 2);
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out() << parser.helpText();
-        return 0;
-    }
-    if (const QString error = options.read(parser); !error.isEmpty())
-        return context.fail(error, 2);
+    if (const auto done = options.parseCommandLine(parser, arguments, summary(), context))
+        return *done;
 
     QNetworkAccessManager network;
     const auto checks = makeChecks(options, &network, context.clock());

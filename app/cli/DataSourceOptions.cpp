@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/DataSourceOptions.h"
 
+#include "cli/CliContext.h"
 #include "topology/TopologyFile.h"
 
 namespace {
@@ -81,6 +82,24 @@ QString DataSourceOptions::read(const QCommandLineParser& parser)
     if (!m_dataSource.influxUrl.isValid() || m_dataSource.influxUrl.host().isEmpty())
         return QStringLiteral("no InfluxDB to ask: give --influx-url or a topology with a data source");
     return {};
+}
+
+std::optional<int> DataSourceOptions::parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                                      const QString& description, CliContext& context)
+{
+    parser.setApplicationDescription(description);
+    addTo(parser);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("print a JSON document instead of text")});
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return context.fail(parser.errorText(), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out() << parser.helpText();
+        return 0;
+    }
+    if (const QString error = read(parser); !error.isEmpty())
+        return context.fail(error, 2);
+    return std::nullopt;
 }
 
 InfluxCredentials DataSourceOptions::credentials()

@@ -21,6 +21,12 @@ public:
     void addTo(QCommandLineParser& parser);
     /// Reads the parsed options: loads the topology and picks the data source. Returns an error message or empty.
     QString read(const QCommandLineParser& parser);
+    /**
+     * The common start of a telemetry command: declares these options plus --json and --help, parses arguments
+     * and reads them. Returns the exit status when the command is already done (help shown, or an error).
+     */
+    std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                        const QString& description, CliContext& context);
 
     const Topology& topology() const { return m_topology; }
     const DataSource& dataSource() const { return m_dataSource; }

@@ -124,19 +124,9 @@ void StatusCommand::attachLogSource(InfluxTelemetrySource& source, const QUrl& l
 int StatusCommand::run(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(summary());
     DataSourceOptions options;
-    options.addTo(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("print a JSON document instead of text")});
-    parser.addHelpOption();
-    if (!parser.parse(arguments))
-        return context.fail(parser.errorText(), 2);
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out() << parser.helpText();
-        return 0;
-    }
-    if (const QString error = options.read(parser); !error.isEmpty())
-        return context.fail(error, 2);
+    if (const auto done = options.parseCommandLine(parser, arguments, summary(), context))
+        return *done;
 
     QNetworkAccessManager network;
     NetworkState state(context.clock());

@@ -16,6 +16,16 @@ void raise(std::optional<qint64>& newest, const QDateTime& time)
         newest = time.toMSecsSinceEpoch();
 }
 
+/// Calls visit(series, row) with the newest row of every non-empty series of the statement.
+template<typename Visit>
+void forEachNewestRow(const InfluxStatementResult& statement, Visit visit)
+{
+    for (const auto& series : statement.series) {
+        if (!series.values.isEmpty())
+            visit(series, series.values.size() - 1);
+    }
+}
+
 } // namespace
 
 TelegrafPoll::TelegrafPoll(int bucketSeconds)
@@ -124,28 +134,22 @@ void TelegrafPoll::apply(const InfluxResult& result)
 
 void TelegrafPoll::applySamples(const InfluxStatementResult& statement)
 {
-    for (const auto& series : statement.series) {
-        if (series.values.isEmpty())
-            continue;
-        const qsizetype row = series.values.size() - 1;
+    forEachNewestRow(statement, [this](const InfluxSeries& series, qsizetype row) {
         PeerTelemetry& peer = peerFor(series);
         const QDateTime time = timeFromCell(series.cell(row, QStringLiteral("time")), Epoch);
         if (peer.sampleTime.isValid() && time < peer.sampleTime)
-            continue;
+            return;
         peer.sampleTime = time;
         peer.rxBytes = integerFromCell(series.cell(row, QStringLiteral("rx_bytes"))).value_or(peer.rxBytes);
         raise(m_newestPeerMs, time);
-    }
+    });
 }
 
 void TelegrafPoll::applyFields(const InfluxStatementResult& statement)
 {
     // Several selectors in one statement: InfluxDB sets the row time to 0, so the sample time comes from
     // PeerSamples. Each field is its own last(), since Telegraf writes them as two points.
-    for (const auto& series : statement.series) {
-        if (series.values.isEmpty())
-            continue;
-        const qsizetype row = series.values.size() - 1;
+    forEachNewestRow(statement, [this](const InfluxSeries& series, qsizetype row) {
         PeerTelemetry& peer = peerFor(series);
         if (const auto tx = integerFromCell(series.cell(row, QStringLiteral("tx_bytes"))))
             peer.txBytes = *tx;
@@ -159,53 +163,44 @@ void TelegrafPoll::applyFields(const InfluxStatementResult& statement)
         const QJsonValue cidrs = series.cell(row, QStringLiteral("allowed_peer_cidr"));
         if (cidrs.isString())
             peer.allowedIps = splitCidrs(cidrs.toString());
-    }
+    });
 }
 
 void TelegrafPoll::applyRates(const InfluxStatementResult& statement)
 {
-    for (const auto& series : statement.series) {
-        if (series.values.isEmpty())
-            continue;
-        // The newest bucket is still filling, but its derivative is already a true rate: last() of the bucket
-        // against last() of the one before, over one bucket.
-        const qsizetype row = series.values.size() - 1;
+    // With buckets no longer than Telegraf's interval the newest bucket holds its whole sample, so its
+    // derivative is already a true rate.
+    forEachNewestRow(statement, [this](const InfluxSeries& series, qsizetype row) {
         PeerTelemetry& peer = peerFor(series);
         if (const auto rx = numberFromCell(series.cell(row, QStringLiteral("rx_Bps"))))
             peer.rxBytesPerSecond = rx;
         if (const auto tx = numberFromCell(series.cell(row, QStringLiteral("tx_Bps"))))
             peer.txBytesPerSecond = tx;
         raise(m_newestRateMs, timeFromCell(series.cell(row, QStringLiteral("time")), Epoch));
-    }
+    });
 }
 
 void TelegrafPoll::applyHostUptime(const InfluxStatementResult& statement)
 {
-    for (const auto& series : statement.series) {
-        if (series.values.isEmpty())
-            continue;
-        const qsizetype row = series.values.size() - 1;
+    forEachNewestRow(statement, [this](const InfluxSeries& series, qsizetype row) {
         HostTelemetry& host = hostFor(series);
         const QDateTime time = timeFromCell(series.cell(row, QStringLiteral("time")), Epoch);
         if (host.lastReport.isValid() && time < host.lastReport)
-            continue;
+            return;
         host.lastReport = time;
         if (const auto uptime = integerFromCell(series.cell(row, QStringLiteral("uptime"))))
             host.uptimeSeconds = uptime;
         raise(m_newestHostMs, time);
-    }
+    });
 }
 
 void TelegrafPoll::applyHostNumber(const InfluxStatementResult& statement, const QString& column,
                                    std::optional<double> HostTelemetry::*field, bool inverted)
 {
-    for (const auto& series : statement.series) {
-        if (series.values.isEmpty())
-            continue;
-        const auto value = numberFromCell(series.cell(series.values.size() - 1, column));
-        if (value)
+    forEachNewestRow(statement, [&](const InfluxSeries& series, qsizetype row) {
+        if (const auto value = numberFromCell(series.cell(row, column)))
             hostFor(series).*field = inverted ? 100.0 - *value : *value;
-    }
+    });
 }
 
 TelemetrySnapshot TelegrafPoll::snapshot(const QDateTime& takenAt) const
