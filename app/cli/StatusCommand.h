@@ -27,7 +27,8 @@ public:
     static QJsonObject document(const NetworkState& state, const SourceStatus& status, const QDateTime& now);
 
 private:
-    /// Where the Loki source attaches its log counts to the poll (LogEventsProvider); not implemented here yet.
-    static void attachLogSource(InfluxTelemetrySource& source, const QUrl& lokiUrl, QNetworkAccessManager& network);
+    /// Where the Loki source attaches its log counts to the poll (a LogEventsProvider). Returns whether it did;
+    /// false until the Loki source exists.
+    static bool attachLogSource(InfluxTelemetrySource& source, const QUrl& lokiUrl, QNetworkAccessManager& network);
     static void printText(CliContext& context, const NetworkState& state, const SourceStatus& status);
 };

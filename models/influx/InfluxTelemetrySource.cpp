@@ -110,7 +110,7 @@ void InfluxTelemetrySource::onQueryFinished(const InfluxResult& result)
         const QString since = m_health.lastSuccess.isValid()
             ? QStringLiteral("last good data %1").arg(m_health.lastSuccess.toString(Qt::ISODate))
             : QStringLiteral("no data received yet");
-        m_health.message = QStringLiteral("%1 (%2; next try in %3 s)")
+        m_health.message = QStringLiteral("%1; %2; retrying in %3 s")
                                .arg(result.errorMessage, since)
                                .arg(nextPollDelaySeconds());
     }

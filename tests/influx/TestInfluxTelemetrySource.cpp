@@ -129,7 +129,7 @@ private Q_SLOTS:
         QVERIFY2(health.message.contains(QLatin1String("internal error (HTTP 500): engine broke")), qPrintable(health.message));
         QVERIFY2(health.message.contains(QStringLiteral("last good data %1").arg(goodAt.toString(Qt::ISODate))),
                  qPrintable(health.message));
-        QVERIFY(health.message.contains(QLatin1String("next try in 300 s")));
+        QVERIFY(health.message.contains(QLatin1String("retrying in 300 s")));
 
         server.setFallback(recordedPollAnswer());
         m_clock.advance(300);
