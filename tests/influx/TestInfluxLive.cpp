@@ -54,6 +54,7 @@ class TestInfluxLive : public QObject
 
 private:
     std::unique_ptr<InfluxServerFixture> m_server;
+    std::unique_ptr<InfluxServerFixture> m_secured; ///< a second server with auth-enabled, started on demand
     std::unique_ptr<TelegrafScenario> m_scenario;
     ManualClock m_clock;
     QNetworkAccessManager m_network;
@@ -261,6 +262,64 @@ private Q_SLOTS:
         const int samplesPerBucket = std::max(1, bucket / TelegrafScenario::IntervalSeconds);
         const int expectedBuckets = (TelegrafScenario::Samples + 1) / samplesPerBucket; // +1: the extra sample
         QVERIFY2(rates >= expectedBuckets - 3 && rates <= expectedBuckets + 1, qPrintable(QString::number(rates)));
+    }
+
+    void authenticationAgainstARealServer_data()
+    {
+        QTest::addColumn<int>("auth");
+        QTest::addColumn<QByteArray>("user");
+        QTest::addColumn<QByteArray>("secret");
+        QTest::addColumn<int>("error");
+        QTest::addColumn<QString>("expected");
+        const int none = int(DataSource::InfluxAuth::None);
+        const int basic = int(DataSource::InfluxAuth::UserPassword);
+        const int token = int(DataSource::InfluxAuth::Token);
+        QTest::newRow("no credentials") << none << QByteArray() << QByteArray() << int(InfluxResult::Error::Auth)
+                                        << QStringLiteral("refused the credentials (HTTP 401): unable to parse authentication credentials");
+        QTest::newRow("wrong password") << basic << QByteArray("reader") << QByteArray("wrong") << int(InfluxResult::Error::Auth)
+                                        << QStringLiteral("refused the credentials (HTTP 401): authorization failed");
+        QTest::newRow("no read right") << basic << QByteArray("nobody") << QByteArray("n0body") << int(InfluxResult::Error::Auth)
+                                       << QStringLiteral("denied access (HTTP 403): error authorizing query: nobody not authorized");
+        QTest::newRow("basic") << basic << QByteArray("reader") << QByteArray("r3ader") << int(InfluxResult::Error::None) << QString();
+        // "Token user:password" arrived in 1.8 (2.x and 3.x take "Token <token>"); 1.6 does not parse it.
+        QTest::newRow("token on 1.6") << token << QByteArray() << QByteArray("reader:r3ader") << int(InfluxResult::Error::Auth)
+                                      << QStringLiteral("HTTP 401");
+    }
+
+    void authenticationAgainstARealServer()
+    {
+        QFETCH(int, auth);
+        QFETCH(QByteArray, user);
+        QFETCH(QByteArray, secret);
+        QFETCH(int, error);
+        QFETCH(QString, expected);
+        if (!m_secured) {
+            m_secured = std::make_unique<InfluxServerFixture>();
+            QString problem;
+            QVERIFY2(m_secured->start(&problem, true), qPrintable(problem));
+            // Without users the server accepts the first admin unauthenticated; after that everything needs one.
+            const QStringList setup = {QStringLiteral("CREATE USER admin WITH PASSWORD 'adm1n' WITH ALL PRIVILEGES")};
+            QVERIFY2(!m_secured->execute(setup.constFirst(), &problem).isEmpty(), qPrintable(problem));
+            m_secured->setAdmin("admin", "adm1n");
+            for (const QString& statement : {QStringLiteral("CREATE DATABASE telegraf"),
+                                             QStringLiteral("CREATE USER reader WITH PASSWORD 'r3ader'"),
+                                             QStringLiteral("GRANT READ ON telegraf TO reader"),
+                                             QStringLiteral("CREATE USER nobody WITH PASSWORD 'n0body'")})
+                QVERIFY2(!m_secured->execute(statement, &problem).isEmpty(), qPrintable(problem));
+            QVERIFY2(m_secured->write(Database, m_scenario->lineProtocol(), &problem), qPrintable(problem));
+        }
+        InfluxClient client(&m_network);
+        InfluxConnection secured;
+        secured.url = m_secured->url();
+        secured.database = Database;
+        secured.auth = DataSource::InfluxAuth(auth);
+        secured.credentials = InfluxCredentials(user, secret);
+        client.setConnection(secured);
+        const InfluxResult result = runQuery(client, TelegrafPoll().nextQuery());
+        QCOMPARE(int(result.error), error);
+        QVERIFY2(result.errorMessage.contains(expected), qPrintable(result.errorMessage));
+        if (result.ok())
+            QCOMPARE(result.statement(TelegrafPoll::PeerSamples)->series.size(), 4);
     }
 
     void cliStatusJsonShowsEveryPeer()

@@ -39,7 +39,13 @@ QUrl InfluxServerFixture::url() const
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_httpPort));
 }
 
-bool InfluxServerFixture::start(QString* error)
+void InfluxServerFixture::setAdmin(const QByteArray& user, const QByteArray& password)
+{
+    const QByteArray pair = user + ':' + password;
+    m_basicAuth = "Basic " + pair.toBase64();
+}
+
+bool InfluxServerFixture::start(QString* error, bool authEnabled)
 {
     if (executable().isEmpty()) {
         *error = QStringLiteral("influxd is not installed");
@@ -73,7 +79,7 @@ bind-address = "127.0.0.1:%1"
 [http]
   enabled = true
   bind-address = "127.0.0.1:%2"
-  auth-enabled = false
+  auth-enabled = %4
   log-enabled = false
   pprof-enabled = false
   bind-socket = "%3/influxdb.sock"
@@ -95,7 +101,8 @@ bind-address = "127.0.0.1:%1"
 )")
                                .arg(rpcPort)
                                .arg(m_httpPort)
-                               .arg(dir);
+                               .arg(dir)
+                               .arg(authEnabled ? QStringLiteral("true") : QStringLiteral("false"));
     QFile file(dir + QStringLiteral("/influxdb.conf"));
     if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
         *error = QStringLiteral("cannot write %1").arg(file.fileName());
@@ -133,6 +140,8 @@ int InfluxServerFixture::exchange(const QByteArray& verb, const QUrl& url, const
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
+    if (!m_basicAuth.isEmpty())
+        request.setRawHeader("Authorization", m_basicAuth);
     if (verb == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
     QNetworkReply* reply = m_network.sendCustomRequest(request, verb, body);

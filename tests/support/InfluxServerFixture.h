@@ -22,8 +22,11 @@ public:
     InfluxServerFixture& operator=(const InfluxServerFixture&) = delete;
 
     static QString executable(); ///< /usr/bin/influxd, or empty when not installed
-    /// Starts influxd and waits (bounded) until /ping answers. On failure error says why.
-    bool start(QString* error);
+    /// Starts influxd and waits (bounded) until /ping answers. On failure error says why. With authEnabled the
+    /// server demands credentials once a first admin user exists (create it with execute(), then setAdmin()).
+    bool start(QString* error, bool authEnabled = false);
+    /// The credentials execute() and write() send from now on (Basic).
+    void setAdmin(const QByteArray& user, const QByteArray& password);
     QUrl url() const;
 
     /// Runs a statement with POST /query (CREATE DATABASE...). Returns the body, empty with error on failure.
@@ -42,5 +45,6 @@ private:
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_httpPort = 0;
+    QByteArray m_basicAuth;
     QNetworkAccessManager m_network;
 };
