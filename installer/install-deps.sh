@@ -8,6 +8,7 @@ build_packages=(
     cmake ninja-build g++ pkgconf
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
     qtkeychain-qt6-dev libsodium-dev libqrencode-dev
+    librsvg2-bin gzip dpkg-dev
 )
 runtime_packages=(
     qt6-qpa-plugins libqt6svg6 fonts-dejavu-core

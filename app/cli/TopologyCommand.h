@@ -3,14 +3,14 @@
 
 #include "cli/CliCommand.h"
 
-/** tunnelscope-cli topology init|validate|show: the topology file. */
+/** tunnelscope-cli topology init|validate: the topology file. */
 class TopologyCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("topology"); }
     QString summary() const override
     {
-        return QStringLiteral("write the reference deployment to a file, or check or list a topology file");
+        return QStringLiteral("write the reference deployment to a file, or check a topology file");
     }
     int run(const QStringList& arguments, CliContext& context) override;
 

@@ -1,8 +1,191 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// tunnelscope: the desktop app. Composition only: which topology, which telemetry source, which window.
+#include "MainWindow.h"
+#include "core/SystemClock.h"
+#include "diagram/DiagramScene.h"
+#include "diagram/DiagramView.h"
+#include "telemetry/DemoTelemetrySource.h"
+#include "telemetry/NetworkState.h"
+#include "topology/SyntheticTopology.h"
+#include "topology/TopologyFile.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QPalette>
+#include <QStyleFactory>
+#include <QThread>
+
+#include <sodium.h>
+
+#include <cstdio>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
+
+namespace {
+
+constexpr int ScreenshotWidth = 1600;
+constexpr int ScreenshotHeight = 1000;
+constexpr int ScreenshotWaitMs = 5000;
+
+void disableCoreDumps()
+{
+#ifdef Q_OS_LINUX
+    // A core file would hold whatever secrets were in memory (keys being generated, passwords).
+    const rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+#endif
+}
+
+struct Options
+{
+    QString topologyPath;
+    bool demo = false;
+    bool dark = false;
+    QString screenshotPath;
+    int peers = 0;
+};
+
+/// Parses the command line; exits with a message on a bad one (QCommandLineParser's --help/--version do too).
+Options parseOptions(const QApplication& application)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Live map of a WireGuard-connected monitoring network."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption topology(QStringLiteral("topology"),
+        QStringLiteral("Open this topology file instead of the embedded reference deployment."), QStringLiteral("FILE"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Draw demo data, labelled as such, instead of the topology's data sources."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Render the main window with data loaded to this PNG file and exit."), QStringLiteral("FILE"));
+    const QCommandLineOption peers(QStringLiteral("peers"),
+        QStringLiteral("Add N synthetic collector hosts to the hub (benchmarks, screenshots)."), QStringLiteral("N"));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette (to check dark desktop themes)."));
+    parser.addOptions({topology, demo, screenshot, peers, dark});
+    parser.process(application);
+
+    Options options;
+    options.topologyPath = parser.value(topology);
+    options.demo = parser.isSet(demo);
+    options.dark = parser.isSet(dark);
+    options.screenshotPath = parser.value(screenshot);
+    if (parser.isSet(peers)) {
+        bool ok = false;
+        options.peers = parser.value(peers).toInt(&ok);
+        if (!ok || options.peers < 0 || options.peers > 10000) {
+            std::fprintf(stderr, "tunnelscope: --peers wants a number from 0 to 10000, not \"%s\"\n", qPrintable(parser.value(peers)));
+            std::exit(2);
+        }
+    }
+    return options;
+}
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor base(0x1f, 0x21, 0x24);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, window);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::ToolTipBase, base);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa0));
+    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x77, 0x77, 0x77));
+    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x77, 0x77, 0x77));
+    return palette;
+}
+
+/// The embedded default and --demo draw demo data; a file with data sources would use them, and until live
+/// sources exist the window says they are not connected rather than showing made-up numbers.
+MainWindow::SourceFactory sourceFactory(bool forceDemo)
+{
+    return [forceDemo](const Topology& topology, const QString& path) -> std::unique_ptr<TelemetrySource> {
+        if (forceDemo || path.isEmpty() || topology.dataSources.isEmpty())
+            return std::make_unique<DemoTelemetrySource>(topology, SystemClock::instance());
+        return nullptr;
+    };
+}
+
+int takeScreenshot(MainWindow& window, NetworkState& network, const QString& path)
+{
+    window.resize(ScreenshotWidth, ScreenshotHeight);
+    window.show();
+    // Bounded wait for the first snapshot to be drawn.
+    const QDeadlineTimer deadline(ScreenshotWaitMs);
+    const bool expectData = window.source() != nullptr;
+    while (expectData && !network.lastUpdate().isValid() && !deadline.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+    for (int round = 0; round < 5; ++round)
+        QApplication::processEvents();
+    // Show what a click gives: the first tunnel's client in the detail panel.
+    if (!network.tunnels().isEmpty())
+        window.scene()->select({DiagramElement::Kind::Host, network.tunnels().constFirst().clientHostId});
+    window.view()->fitToWindow();
+    QApplication::processEvents();
+    if (!window.grab().save(path, "PNG")) {
+        std::fprintf(stderr, "tunnelscope: cannot write the screenshot to %s\n", qPrintable(path));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
+    disableCoreDumps();
     QApplication application(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("Tunnelscope"));
+    QApplication::setApplicationName(QStringLiteral("tunnelscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Tunnelscope"));
+    QApplication::setApplicationVersion(QStringLiteral(TUNNELSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(TUNNELSCOPE_APP_ID));
+    if (sodium_init() < 0) {
+        std::fputs("tunnelscope: libsodium could not be initialised\n", stderr);
+        return 1;
+    }
+    const Options options = parseOptions(application);
+    if (options.dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+
+    Topology topology = TopologyFile::referenceDeployment();
+    if (!options.topologyPath.isEmpty()) {
+        const TopologyParseResult result = TopologyFile::load(options.topologyPath);
+        if (!result.ok()) {
+            std::fprintf(stderr, "tunnelscope: %s is not a usable topology:\n%s\n", qPrintable(options.topologyPath),
+                qPrintable(TopologyError::describe(result.errors, 20)));
+            return 1;
+        }
+        topology = result.topology;
+    }
+    if (options.peers > 0)
+        topology = SyntheticTopology::withCollectors(topology, options.peers);
+
+    NetworkState network(SystemClock::instance());
+    MainWindow window(&network, sourceFactory(options.demo));
+    // A synthetic topology is not the user's file: never save positions into it.
+    window.openTopology(topology, options.peers > 0 ? QString() : options.topologyPath);
+    if (!options.screenshotPath.isEmpty()) {
+        window.setRememberLayout(false);
+        return takeScreenshot(window, network, options.screenshotPath);
+    }
+    window.restoreLayout();
+    window.show();
+    window.view()->fitToWindow();
+    return QApplication::exec();
 }

@@ -3,6 +3,18 @@
 
 #include "telemetry/NetworkState.h"
 
+namespace {
+
+QStringList unknownIdsOf(const NetworkState& network)
+{
+    QStringList ids;
+    for (const auto& unknown : network.unknownPeers())
+        ids.append(unknown.id);
+    return ids;
+}
+
+} // namespace
+
 struct TopologyTreeModel::Node
 {
     Kind kind = Kind::Segment;
@@ -60,8 +72,8 @@ void TopologyTreeModel::rebuild()
         if (!topology.segment(host.segmentId))
             m_root->add(Kind::Host, host.id);
     }
-    m_unknownCount = static_cast<int>(m_network->unknownPeers().size());
-    if (m_unknownCount > 0) {
+    m_unknownIds = unknownIdsOf(*m_network);
+    if (!m_unknownIds.isEmpty()) {
         Node* group = m_root->add(Kind::UnknownGroup, QStringLiteral("unknown"));
         for (const auto& unknown : m_network->unknownPeers())
             group->add(Kind::UnknownPeer, unknown.id);
@@ -70,8 +82,9 @@ void TopologyTreeModel::rebuild()
 
 void TopologyTreeModel::refreshStates()
 {
-    // The set of unknown peers changes the tree's shape; anything else only changes the state column.
-    if (m_network->unknownPeers().size() != m_unknownCount) {
+    // The set of unknown peers changes the tree's shape (one key replacing another too, not only a new count);
+    // anything else only changes the state column.
+    if (unknownIdsOf(*m_network) != m_unknownIds) {
         beginResetModel();
         rebuild();
         endResetModel();

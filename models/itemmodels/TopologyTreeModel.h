@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -49,5 +50,6 @@ private:
 
     NetworkState* m_network;
     std::unique_ptr<Node> m_root;
-    int m_unknownCount = -1;
+    QStringList m_unknownIds; ///< the unknown peers the tree shows, in order
+
 };

@@ -6,6 +6,22 @@
 
 namespace {
 
+/// The regions drawn directly inside parentId. A segment that is no region (the VPN) is see-through: the regions
+/// nested in it hang where it would, or they would never be drawn at all.
+QList<const Segment*> regionChildren(const Topology& topology, const QString& parentId, int depth = 0)
+{
+    QList<const Segment*> result;
+    if (depth > 64)
+        return result; // a nesting cycle, which the validator reports
+    for (const Segment* segment : topology.childSegments(parentId)) {
+        if (DiagramLayout::isRegion(*segment))
+            result.append(segment);
+        else
+            result += regionChildren(topology, segment->id, depth + 1);
+    }
+    return result;
+}
+
 class AutoLayout
 {
 public:
@@ -33,12 +49,7 @@ private:
 
 QList<const Segment*> AutoLayout::regionsUnder(const QString& parentId) const
 {
-    QList<const Segment*> result;
-    for (const Segment* segment : m_topology.childSegments(parentId)) {
-        if (DiagramLayout::isRegion(*segment))
-            result.append(segment);
-    }
-    return result;
+    return regionChildren(m_topology, parentId);
 }
 
 QList<const Host*> AutoLayout::hostsOf(const QString& segmentId) const
@@ -206,7 +217,7 @@ QHash<QString, QRectF> DiagramLayout::fitSegments(
         QRectF content;
         for (const Host* host : topology.hostsInSegment(segment->id))
             content |= hostRects.value(host->id);
-        for (const Segment* child : topology.childSegments(segment->id))
+        for (const Segment* child : regionChildren(topology, segment->id))
             content |= rects.value(child->id);
         if (content.isNull()) {
             if (fallback.contains(segment->id))

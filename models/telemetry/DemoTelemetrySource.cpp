@@ -171,7 +171,9 @@ TelemetrySnapshot DemoTelemetrySource::takeSnapshot()
         if (hostRuns(&host, "telegraf")) {
             HostTelemetry telemetry;
             telemetry.host = host.name;
-            telemetry.lastReport = QDateTime::fromSecsSinceEpoch(epoch - epoch % 10, Qt::UTC);
+            // Within one poll interval: a ten-second Telegraf cadence would read as silent against a two-second
+            // poll (fresh means at most three poll intervals old), and the hosts would flicker to "missing".
+            telemetry.lastReport = QDateTime::fromSecsSinceEpoch(epoch - epoch % DefaultPollSeconds, Qt::UTC);
             telemetry.uptimeSeconds = 40 * 86400 + (epoch % 86400);
             telemetry.load1 = 0.2 + 0.6 * unit(m_random);
             telemetry.cpuBusyPercent = 4 + 20 * unit(m_random);

@@ -71,6 +71,9 @@ void NetworkState::setTopology(const Topology& topology)
 {
     m_topology = topology;
     m_hostIdByTag.clear();
+    m_hostIndex.clear();
+    for (qsizetype i = 0; i < m_topology.hosts.size(); ++i)
+        m_hostIndex.insert(m_topology.hosts.at(i).id, i);
     for (const auto& host : m_topology.hosts) {
         m_hostIdByTag.insert(host.id.toLower(), host.id);
         m_hostIdByTag.insert(host.name.toLower(), host.id);
@@ -140,8 +143,24 @@ void NetworkState::buildTunnels()
     }
 }
 
+void NetworkState::indexHostTelemetry()
+{
+    // The last entry for a host wins, as a linear scan that kept overwriting would.
+    m_hostTelemetryIndex.clear();
+    m_logEventsIndex.clear();
+    for (qsizetype i = 0; i < m_snapshot.hosts.size(); ++i) {
+        if (const QString id = hostIdForTag(m_snapshot.hosts.at(i).host); !id.isEmpty())
+            m_hostTelemetryIndex.insert(id, i);
+    }
+    for (qsizetype i = 0; i < m_snapshot.logEvents.size(); ++i) {
+        if (const QString id = hostIdForTag(m_snapshot.logEvents.at(i).host); !id.isEmpty())
+            m_logEventsIndex.insert(id, i);
+    }
+}
+
 void NetworkState::joinTelemetry()
 {
+    indexHostTelemetry();
     QMultiHash<QString, const PeerTelemetry*> byKey;
     for (const auto& telemetry : m_snapshot.peers)
         byKey.insert(telemetry.publicKey, &telemetry);
@@ -240,17 +259,15 @@ HostState NetworkState::hostState(const QString& hostId) const
 {
     HostState state;
     state.hostId = hostId;
-    const Host* host = m_topology.host(hostId);
-    if (!host)
+    const qsizetype hostIndex = m_hostIndex.value(hostId, -1);
+    if (hostIndex < 0)
         return state;
-    for (const auto& events : m_snapshot.logEvents) {
-        if (hostIdForTag(events.host) == hostId)
-            state.logEvents = events;
-    }
-    for (const auto& telemetry : m_snapshot.hosts) {
-        if (hostIdForTag(telemetry.host) == hostId)
-            state.telemetry = telemetry;
-    }
+    const Host* host = &m_topology.hosts.at(hostIndex);
+    // Indexed once per snapshot: the diagram asks for every host on every update.
+    if (const qsizetype events = m_logEventsIndex.value(hostId, -1); events >= 0)
+        state.logEvents = m_snapshot.logEvents.at(events);
+    if (const qsizetype telemetry = m_hostTelemetryIndex.value(hostId, -1); telemetry >= 0)
+        state.telemetry = m_snapshot.hosts.at(telemetry);
     const bool monitored = hostRunsAgent(*host, "telegraf") || state.telemetry.has_value();
     if (!monitored) {
         state.reporting = HostState::Reporting::NotMonitored;

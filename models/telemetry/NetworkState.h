@@ -65,6 +65,7 @@ Q_SIGNALS:
 private:
     void buildTunnels();
     void joinTelemetry();
+    void indexHostTelemetry();
     const Clock* m_clock;
     Topology m_topology;
     TelemetrySnapshot m_snapshot;
@@ -74,4 +75,7 @@ private:
     QHash<QString, qsizetype> m_tunnelIndex;
     QList<UnknownPeer> m_unknownPeers;
     QHash<QString, QString> m_hostIdByTag;
+    QHash<QString, qsizetype> m_hostIndex;          ///< host id to its place in m_topology.hosts
+    QHash<QString, qsizetype> m_hostTelemetryIndex; ///< host id to its entry in m_snapshot.hosts
+    QHash<QString, qsizetype> m_logEventsIndex;     ///< host id to its entry in m_snapshot.logEvents
 };

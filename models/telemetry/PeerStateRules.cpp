@@ -64,12 +64,18 @@ QString formatRate(double bytesPerSecond)
     static const char* const units[] = {"B/s", "kB/s", "MB/s", "GB/s"};
     int unit = 0;
     double value = bytesPerSecond;
-    while (value >= 1000 && unit < 3) {
-        value /= 1000;
-        ++unit;
+    for (;;) {
+        // Decide on what is shown after rounding: 999.6 B/s is "1.0 kB/s", not "1000 B/s".
+        const int decimals = unit == 0 || value >= 99.95 ? 0 : 1;
+        const double scale = decimals == 0 ? 1 : 10;
+        const double shown = std::round(value * scale) / scale;
+        if (shown >= 1000 && unit < 3) {
+            value /= 1000;
+            ++unit;
+            continue;
+        }
+        return QStringLiteral("%1 %2").arg(QString::number(shown, 'f', decimals), QLatin1String(units[unit]));
     }
-    const int decimals = unit == 0 || value >= 100 ? 0 : 1;
-    return QStringLiteral("%1 %2").arg(QString::number(value, 'f', decimals), QLatin1String(units[unit]));
 }
 
 namespace {
@@ -92,6 +98,8 @@ PeerStatus unknownStatus(const PeerTelemetry* telemetry, const Context& context)
     } else if (!telemetry) {
         status.reason = QStringLiteral("no telemetry reports this peer; is Telegraf's wireguard input enabled on "
                                        "either end of the tunnel?");
+    } else if (!telemetry->sampleTime.isValid()) {
+        status.reason = QStringLiteral("the telemetry for this peer carries no time, so how current it is is unknown");
     } else {
         const qint64 age = telemetry->sampleTime.secsTo(context.now);
         status.reason = QStringLiteral("the newest telemetry for this peer is %1 old (more than %2 poll intervals): "
@@ -128,7 +136,8 @@ PeerStatus evaluate(const PeerTelemetry* telemetry, const Context& context)
     const QString last = QStringLiteral("last handshake %1 ago").arg(formatAge(age));
     if (age < OnlineLimitSeconds) {
         status.state = PeerStatus::State::Online;
-        status.noTraffic = telemetry->rxBytesPerSecond.has_value() && *telemetry->rxBytesPerSecond == 0;
+        // Idle already explains the silence: nothing to send and no keepalive asked for.
+        status.noTraffic = !status.idle && telemetry->rxBytesPerSecond.has_value() && *telemetry->rxBytesPerSecond == 0;
         status.reason = last + QStringLiteral("; ") + keepaliveClause(keepalive);
         if (status.noTraffic)
             status.reason += QStringLiteral("; but nothing was received from it over the last interval");
@@ -141,9 +150,9 @@ PeerStatus evaluate(const PeerTelemetry* telemetry, const Context& context)
         status.reason = last + QStringLiteral("; WireGuard has dropped the session keys (after %1 min)")
                                    .arg(OfflineLimitSeconds / 60);
     }
-    if (status.idle && status.state != PeerStatus::State::Online)
-        status.reason += QStringLiteral("; idle: no keepalive is configured and no traffic flows, so an old "
-                                        "handshake is expected");
+    if (status.idle)
+        status.reason += QStringLiteral("; idle: no keepalive is configured and no traffic flows, so handshakes "
+                                        "pause until traffic resumes and an old one is expected");
     return status;
 }
 

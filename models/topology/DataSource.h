@@ -10,6 +10,8 @@
 struct DataSource
 {
     enum class InfluxAuth { None, UserPassword, Token };
+    static constexpr int MinPollIntervalSeconds = 1;
+    static constexpr int MaxPollIntervalSeconds = 3600;
 
     QString id;
     QString name;
@@ -25,6 +27,11 @@ struct DataSource
 
     static QString influxAuthName(InfluxAuth auth);
     static std::optional<InfluxAuth> influxAuthFromName(const QString& name);
+    /// "a poll interval (1 to 3600 seconds)", for error messages.
+    static QString pollIntervalNoun()
+    {
+        return QStringLiteral("a poll interval (%1 to %2 seconds)").arg(MinPollIntervalSeconds).arg(MaxPollIntervalSeconds);
+    }
 
     friend bool operator==(const DataSource&, const DataSource&) = default;
 };

@@ -20,10 +20,19 @@ TopologyParseResult load(const QString& path)
 QString save(const QString& path, const Topology& topology)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered: a buffered write that the disk takes only part of can still commit as a truncated file.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     const QByteArray json = TopologyJson::write(topology);
-    if (file.write(json) != json.size() || !file.commit())
+    const qint64 written = file.write(json);
+    if (written != json.size()) {
+        const QString reason = written < 0 || file.error() != QFileDevice::NoError
+            ? file.errorString()
+            : QStringLiteral("only %1 of %2 bytes could be written (is the disk full?)").arg(written).arg(json.size());
+        file.cancelWriting();
+        return QStringLiteral("cannot write %1: %2").arg(path, reason);
+    }
+    if (!file.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     return {};
 }

@@ -111,8 +111,12 @@ QJsonObject peerToJson(const WireGuardPeer& peer)
         object.insert(QLatin1String("persistentKeepalive"), peer.persistentKeepalive);
     if (peer.presharedKey)
         object.insert(QLatin1String("presharedKey"), true);
-    if (peer.keyCreated.isValid())
-        object.insert(QLatin1String("keyCreated"), peer.keyCreated.toUTC().toString(Qt::ISODate));
+    if (peer.keyCreated.isValid()) {
+        // Whole seconds stay in the short form; a time with milliseconds keeps them so it reads back equal.
+        const QDateTime created = peer.keyCreated.toUTC();
+        const Qt::DateFormat format = created.time().msec() == 0 ? Qt::ISODate : Qt::ISODateWithMs;
+        object.insert(QLatin1String("keyCreated"), created.toString(format));
+    }
     return object;
 }
 
@@ -172,6 +176,7 @@ public:
     Topology read(const QJsonObject& root);
 
 private:
+    void readVersion(const QJsonValue& version);
     void fail(const QString& path, const QString& message) { m_errors.append({path, message, 0, 0}); }
     static QString at(const QString& path, const char* key)
     {
@@ -184,6 +189,7 @@ private:
     int integer(const QJsonObject& object, const QString& path, const char* key, int min, int max, int fallback,
         const QString& noun);
     bool boolean(const QJsonObject& object, const QString& path, const char* key);
+    QUrl url(const QJsonObject& object, const QString& path, const char* key);
     template<typename Enum>
     Enum enumeration(const QJsonObject& object, const QString& path, const char* key, Enum fallback,
         std::optional<Enum> (*fromName)(const QString&), const QStringList& accepted);
@@ -274,7 +280,7 @@ int Reader::integer(const QJsonObject& object, const QString& path, const char* 
         return fallback;
     }
     if (number < min || number > max) {
-        fail(at(path, key), QStringLiteral("%1 is not %2").arg(QString::number(number, 'f', 0), noun));
+        fail(at(path, key), QStringLiteral("%1 is not %2").arg(QString::number(number, 'g', 12), noun));
         return fallback;
     }
     return static_cast<int>(number);
@@ -288,6 +294,19 @@ bool Reader::boolean(const QJsonObject& object, const QString& path, const char*
     if (!value.isBool())
         fail(at(path, key), QStringLiteral("must be true or false"));
     return value.toBool();
+}
+
+QUrl Reader::url(const QJsonObject& object, const QString& path, const char* key)
+{
+    const QString text = string(object, path, key);
+    if (text.isEmpty())
+        return {};
+    const QUrl parsed(text, QUrl::StrictMode);
+    if (!TopologyValidator::isHttpUrl(parsed)) {
+        fail(at(path, key), TopologyValidator::notAnHttpUrl(text));
+        return {};
+    }
+    return parsed;
 }
 
 template<typename Enum>
@@ -478,7 +497,7 @@ DataSource Reader::readDataSource(const QJsonObject& object, const QString& path
     DataSource source;
     source.id = string(object, path, "id", true);
     source.name = string(object, path, "name", true);
-    source.influxUrl = QUrl(string(object, path, "influxUrl"));
+    source.influxUrl = url(object, path, "influxUrl");
     const QString database = string(object, path, "influxDatabase");
     if (!database.isEmpty())
         source.influxDatabase = database;
@@ -486,13 +505,35 @@ DataSource Reader::readDataSource(const QJsonObject& object, const QString& path
     source.influxAuth = enumeration(
         object, path, "influxAuth", DataSource::InfluxAuth::None, &DataSource::influxAuthFromName, auths);
     source.influxUser = string(object, path, "influxUser");
-    source.lokiUrl = QUrl(string(object, path, "lokiUrl"));
+    source.lokiUrl = url(object, path, "lokiUrl");
     source.lokiTenant = string(object, path, "lokiTenant");
     source.lokiUser = string(object, path, "lokiUser");
     source.caFile = string(object, path, "caFile");
-    source.pollIntervalSeconds = integer(object, path, "pollIntervalSeconds", 1, 3600, 10,
-        QStringLiteral("a poll interval (1 to 3600 seconds)"));
+    source.pollIntervalSeconds = integer(object, path, "pollIntervalSeconds", DataSource::MinPollIntervalSeconds,
+        DataSource::MaxPollIntervalSeconds, source.pollIntervalSeconds, DataSource::pollIntervalNoun());
     return source;
+}
+
+void Reader::readVersion(const QJsonValue& version)
+{
+    const QString path = QStringLiteral("version");
+    if (version.isUndefined() || version.isNull()) {
+        fail(path, QStringLiteral("is required"));
+        return;
+    }
+    const double number = version.toDouble(std::numeric_limits<double>::quiet_NaN());
+    if (!version.isDouble() || number != std::floor(number)) {
+        fail(path, QStringLiteral("must be a whole number"));
+        return;
+    }
+    if (number > Topology::CurrentVersion) {
+        fail(path,
+            QStringLiteral("%1 is newer than this Tunnelscope understands (%2); please update Tunnelscope")
+                .arg(QString::number(number, 'g', 12))
+                .arg(Topology::CurrentVersion));
+    } else if (number < 1) {
+        fail(path, QStringLiteral("%1 is not a valid version").arg(QString::number(number, 'g', 12)));
+    }
 }
 
 Topology Reader::read(const QJsonObject& root)
@@ -504,17 +545,7 @@ Topology Reader::read(const QJsonObject& root)
         fail(QStringLiteral("format"),
             QStringLiteral("must be \"%1\"; this is not a Tunnelscope topology file")
                 .arg(QLatin1String(TopologyJson::FormatName)));
-    const QJsonValue version = root.value(QLatin1String("version"));
-    if (!version.isDouble()) {
-        fail(QStringLiteral("version"), QStringLiteral("is required and must be a number"));
-    } else if (version.toInt() > Topology::CurrentVersion) {
-        fail(QStringLiteral("version"),
-            QStringLiteral("%1 is newer than this Tunnelscope understands (%2); please update Tunnelscope")
-                .arg(version.toInt())
-                .arg(Topology::CurrentVersion));
-    } else if (version.toInt() < 1) {
-        fail(QStringLiteral("version"), QStringLiteral("%1 is not a valid version").arg(version.toDouble()));
-    }
+    readVersion(root.value(QLatin1String("version")));
     topology.name = string(root, {}, "name");
     topology.segments = list<Segment>(root, {}, "segments", &Reader::readSegment);
     topology.hosts = list<Host>(root, {}, "hosts", &Reader::readHost);
@@ -531,10 +562,11 @@ TopologyError syntaxError(const QByteArray& json, const QJsonParseError& parseEr
     int column = 1;
     const qsizetype end = std::min<qsizetype>(parseError.offset, json.size());
     for (qsizetype i = 0; i < end; ++i) {
-        if (json.at(i) == '\n') {
+        const auto byte = static_cast<unsigned char>(json.at(i));
+        if (byte == '\n') {
             ++line;
             column = 1;
-        } else {
+        } else if ((byte & 0xC0) != 0x80) { // a UTF-8 continuation byte is part of the previous character
             ++column;
         }
     }
@@ -563,6 +595,10 @@ QByteArray write(const Topology& topology)
 TopologyParseResult read(const QByteArray& json)
 {
     TopologyParseResult result;
+    if (json.trimmed().isEmpty()) {
+        result.errors.append({QString(), QStringLiteral("the file is empty; a topology file is a JSON object"), 0, 0});
+        return result;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -577,6 +613,8 @@ TopologyParseResult read(const QByteArray& json)
     result.topology = reader.read(document.object());
     if (result.errors.isEmpty())
         result.errors = TopologyValidator::validate(result.topology);
+    if (!result.errors.isEmpty())
+        result.topology = Topology(); // callers keep what they had; nothing half-read may leak into the app
     return result;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topology/TopologyValidator.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QSet>
@@ -12,6 +13,9 @@ class Validator
 public:
     explicit Validator(const Topology& topology)
         : m_topology(topology)
+        , m_segments(indexById(topology.segments))
+        , m_hosts(indexById(topology.hosts))
+        , m_interfaces(indexById(topology.interfaces))
     {
     }
 
@@ -27,10 +31,43 @@ public:
     }
 
 private:
+    // Lookups by id through hashes: a linear search per reference made big topologies (2,000 hosts) quadratic.
+    template<typename Item>
+    static QHash<QString, const Item*> indexById(const QList<Item>& items)
+    {
+        QHash<QString, const Item*> index;
+        for (const Item& item : items) { // the first wins, as in Topology's own lookups
+            if (!index.contains(item.id))
+                index.insert(item.id, &item);
+        }
+        return index;
+    }
+    const Segment* segmentById(const QString& id) const { return m_segments.value(id); }
+    const Host* hostById(const QString& id) const { return m_hosts.value(id); }
+    const WireGuardInterface* interfaceById(const QString& id) const { return m_interfaces.value(id); }
+
     void fail(const QString& path, const QString& message) { m_errors.append({path, message, 0, 0}); }
     static QString item(const char* list, qsizetype index)
     {
         return QStringLiteral("%1[%2]").arg(QLatin1String(list)).arg(index);
+    }
+
+    /// The ids from start up its parents and back to start when start lies on a cycle, else empty. A cycle further
+    /// up that start does not lie on is left to its own members to report.
+    template<typename ParentOf>
+    static QStringList cycleThrough(const QString& start, ParentOf parentOf)
+    {
+        QStringList chain{start};
+        QSet<QString> visited{start};
+        for (QString current = parentOf(start); !current.isEmpty(); current = parentOf(current)) {
+            chain.append(current);
+            if (current == start)
+                return chain;
+            if (visited.contains(current))
+                return {};
+            visited.insert(current);
+        }
+        return {};
     }
 
     template<typename List>
@@ -63,19 +100,15 @@ private:
         for (qsizetype i = 0; i < m_topology.segments.size(); ++i) {
             const Segment& segment = m_topology.segments.at(i);
             checkReference(item("segments", i) + QStringLiteral(".parent"), segment.parentId,
-                m_topology.segment(segment.parentId) != nullptr, "segment");
-            // Walk up the parents: a cycle would nest a region inside itself forever.
-            QSet<QString> visited{segment.id};
-            const Segment* current = m_topology.segment(segment.parentId);
-            while (current) {
-                if (visited.contains(current->id)) {
-                    fail(item("segments", i) + QStringLiteral(".parent"),
-                        QStringLiteral("segments nest in a cycle through \"%1\"").arg(current->id));
-                    break;
-                }
-                visited.insert(current->id);
-                current = m_topology.segment(current->parentId);
-            }
+                segmentById(segment.parentId) != nullptr, "segment");
+            // A cycle would nest a region inside itself forever.
+            const QStringList cycle = cycleThrough(segment.id, [this](const QString& id) {
+                const Segment* found = segmentById(id);
+                return found ? found->parentId : QString();
+            });
+            if (!cycle.isEmpty())
+                fail(item("segments", i) + QStringLiteral(".parent"),
+                    QStringLiteral("segments nest in a cycle: %1").arg(cycle.join(QStringLiteral(" -> "))));
         }
     }
 
@@ -86,11 +119,13 @@ private:
             const Host& host = m_topology.hosts.at(i);
             const QString path = item("hosts", i);
             checkReference(path + QStringLiteral(".segment"), host.segmentId,
-                m_topology.segment(host.segmentId) != nullptr, "segment");
+                segmentById(host.segmentId) != nullptr, "segment");
             checkReference(path + QStringLiteral(".parentHost"), host.parentHostId,
-                m_topology.host(host.parentHostId) != nullptr, "host");
+                hostById(host.parentHostId) != nullptr, "host");
             if (!host.parentHostId.isEmpty() && host.parentHostId == host.id)
                 fail(path + QStringLiteral(".parentHost"), QStringLiteral("a host cannot run inside itself"));
+            else
+                checkHostNesting(path, host);
             QSet<QString> serviceIds;
             for (qsizetype s = 0; s < host.services.size(); ++s) {
                 const QString& serviceId = host.services.at(s).id;
@@ -100,6 +135,18 @@ private:
                 serviceIds.insert(serviceId);
             }
         }
+    }
+
+    // VMs that run inside each other would nest their cards forever.
+    void checkHostNesting(const QString& path, const Host& host)
+    {
+        const QStringList cycle = cycleThrough(host.id, [this](const QString& id) {
+            const Host* found = hostById(id);
+            return found ? found->parentHostId : QString();
+        });
+        if (!cycle.isEmpty())
+            fail(path + QStringLiteral(".parentHost"),
+                QStringLiteral("hosts run inside each other in a cycle: %1").arg(cycle.join(QStringLiteral(" -> "))));
     }
 
     void checkAddresses(const QString& path, const QStringList& addresses)
@@ -113,7 +160,14 @@ private:
 
     void checkKey(const QString& path, const QString& key)
     {
-        if (!key.isEmpty() && !TopologyValidator::isWireGuardKey(key))
+        if (key.isEmpty() || TopologyValidator::isWireGuardKey(key))
+            return;
+        static const QRegularExpression base64Of32Bytes(QStringLiteral("^[A-Za-z0-9+/]{43}=$"));
+        if (base64Of32Bytes.match(key).hasMatch())
+            fail(path,
+                QStringLiteral("\"%1\" is not a WireGuard public key: base64 of 32 bytes cannot end in \"%2\"")
+                    .arg(key, key.right(2)));
+        else
             fail(path, QStringLiteral("\"%1\" is not a WireGuard public key (44 characters of base64)").arg(key));
     }
 
@@ -121,16 +175,24 @@ private:
     {
         checkIds(m_topology.interfaces, "interfaces");
         static const QRegularExpression namePattern(QStringLiteral("^[a-zA-Z0-9_=+.-]{1,15}$"));
+        QHash<QString, qsizetype> interfaceOfKey;
         for (qsizetype i = 0; i < m_topology.interfaces.size(); ++i) {
             const WireGuardInterface& wgInterface = m_topology.interfaces.at(i);
             const QString path = item("interfaces", i);
             checkReference(path + QStringLiteral(".host"), wgInterface.hostId,
-                m_topology.host(wgInterface.hostId) != nullptr, "host");
+                hostById(wgInterface.hostId) != nullptr, "host");
             if (!namePattern.match(wgInterface.name).hasMatch())
                 fail(path + QStringLiteral(".name"),
                     QStringLiteral("\"%1\" is not a valid interface name").arg(wgInterface.name));
             checkAddresses(path + QStringLiteral(".addresses"), wgInterface.addresses);
             checkKey(path + QStringLiteral(".publicKey"), wgInterface.publicKey);
+            if (wgInterface.publicKey.isEmpty())
+                continue;
+            if (const auto first = interfaceOfKey.constFind(wgInterface.publicKey); first != interfaceOfKey.cend())
+                fail(path + QStringLiteral(".publicKey"),
+                    QStringLiteral("is already the key of %1: every interface has its own key").arg(item("interfaces", *first)));
+            else
+                interfaceOfKey.insert(wgInterface.publicKey, i);
         }
     }
 
@@ -141,9 +203,9 @@ private:
             const WireGuardPeer& peer = m_topology.peers.at(i);
             const QString path = item("peers", i);
             checkReference(path + QStringLiteral(".interface"), peer.interfaceId,
-                m_topology.interface(peer.interfaceId) != nullptr, "interface");
+                interfaceById(peer.interfaceId) != nullptr, "interface");
             checkReference(
-                path + QStringLiteral(".host"), peer.hostId, m_topology.host(peer.hostId) != nullptr, "host");
+                path + QStringLiteral(".host"), peer.hostId, hostById(peer.hostId) != nullptr, "host");
             checkKey(path + QStringLiteral(".publicKey"), peer.publicKey);
             checkAddresses(path + QStringLiteral(".allowedIps"), peer.allowedIps);
             if (!peer.endpoint.isEmpty() && !TopologyValidator::isEndpoint(peer.endpoint))
@@ -154,9 +216,27 @@ private:
 
     void checkFlowService(const QString& path, const QString& hostId, const QString& serviceId)
     {
-        const Host* host = m_topology.host(hostId);
+        const Host* host = hostById(hostId);
         if (host && !serviceId.isEmpty() && !host->service(serviceId))
             fail(path, QStringLiteral("host \"%1\" has no service \"%2\"").arg(hostId, serviceId));
+    }
+
+    void checkBucket(const QString& path, const DataFlow& flow)
+    {
+        if (flow.storageBucket.isEmpty())
+            return;
+        if (flow.storageHostId.isEmpty()) {
+            fail(path, QStringLiteral("a bucket needs its storage host (\"storage\")"));
+            return;
+        }
+        const Host* storage = hostById(flow.storageHostId);
+        if (!storage)
+            return; // already reported as a dangling storage reference
+        for (const auto& service : storage->services) {
+            if (service.buckets.contains(flow.storageBucket))
+                return;
+        }
+        fail(path, QStringLiteral("host \"%1\" has no bucket \"%2\"").arg(flow.storageHostId, flow.storageBucket));
     }
 
     void checkFlows()
@@ -166,23 +246,21 @@ private:
             const DataFlow& flow = m_topology.flows.at(i);
             const QString path = item("flows", i);
             checkReference(path + QStringLiteral(".source"), flow.sourceHostId,
-                m_topology.host(flow.sourceHostId) != nullptr, "host");
+                hostById(flow.sourceHostId) != nullptr, "host");
             checkReference(path + QStringLiteral(".target"), flow.targetHostId,
-                m_topology.host(flow.targetHostId) != nullptr, "host");
+                hostById(flow.targetHostId) != nullptr, "host");
             checkReference(path + QStringLiteral(".storage"), flow.storageHostId,
-                m_topology.host(flow.storageHostId) != nullptr, "host");
+                hostById(flow.storageHostId) != nullptr, "host");
             checkFlowService(path + QStringLiteral(".sourceService"), flow.sourceHostId, flow.sourceServiceId);
             checkFlowService(path + QStringLiteral(".targetService"), flow.targetHostId, flow.targetServiceId);
+            checkBucket(path + QStringLiteral(".bucket"), flow);
         }
     }
 
     void checkUrl(const QString& path, const QUrl& url)
     {
-        if (url.isEmpty())
-            return;
-        const QString scheme = url.scheme();
-        if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-            fail(path, QStringLiteral("\"%1\" is not an http:// or https:// URL").arg(url.toString()));
+        if (!url.isEmpty() && !TopologyValidator::isHttpUrl(url))
+            fail(path, TopologyValidator::notAnHttpUrl(url.toString()));
     }
 
     void checkDataSources()
@@ -193,10 +271,17 @@ private:
             const QString path = item("dataSources", i);
             checkUrl(path + QStringLiteral(".influxUrl"), source.influxUrl);
             checkUrl(path + QStringLiteral(".lokiUrl"), source.lokiUrl);
+            if (source.pollIntervalSeconds < DataSource::MinPollIntervalSeconds
+                || source.pollIntervalSeconds > DataSource::MaxPollIntervalSeconds)
+                fail(path + QStringLiteral(".pollIntervalSeconds"),
+                    QStringLiteral("%1 is not %2").arg(source.pollIntervalSeconds).arg(DataSource::pollIntervalNoun()));
         }
     }
 
     const Topology& m_topology;
+    QHash<QString, const Segment*> m_segments;
+    QHash<QString, const Host*> m_hosts;
+    QHash<QString, const WireGuardInterface*> m_interfaces;
     QList<TopologyError> m_errors;
 };
 
@@ -217,6 +302,8 @@ bool isWireGuardKey(const QString& key)
 
 bool isCidr(const QString& text)
 {
+    if (text != text.trimmed())
+        return false; // wg-quick would not take it as written
     if (text.contains(QLatin1Char('/')))
         return QHostAddress::parseSubnet(text).second >= 0 && !QHostAddress::parseSubnet(text).first.isNull();
     return !QHostAddress(text).isNull();
@@ -231,6 +318,18 @@ bool isEndpoint(const QString& text)
         return false;
     const int port = match.captured(2).toInt();
     return port >= 1 && port <= 65535;
+}
+
+bool isHttpUrl(const QUrl& url)
+{
+    const QString scheme = url.scheme();
+    return url.isValid() && !url.host().isEmpty()
+        && (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+}
+
+QString notAnHttpUrl(const QString& text)
+{
+    return QStringLiteral("\"%1\" is not an http:// or https:// URL").arg(text);
 }
 
 } // namespace TopologyValidator

@@ -5,6 +5,7 @@
 #include "topology/TopologyError.h"
 
 #include <QList>
+#include <QUrl>
 
 /** The rules a topology must follow beyond its JSON shape: unique ids, references that resolve, valid addresses. */
 namespace TopologyValidator {
@@ -17,5 +18,9 @@ bool isWireGuardKey(const QString& key);
 bool isCidr(const QString& text);
 /// host:port or [v6]:port with a valid port.
 bool isEndpoint(const QString& text);
+/// A valid http:// or https:// URL with a host.
+bool isHttpUrl(const QUrl& url);
+/// The one wording of a bad URL, quoting what the user wrote.
+QString notAnHttpUrl(const QString& text);
 
 } // namespace TopologyValidator

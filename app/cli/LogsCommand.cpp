@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/LogsCommand.h"
+
+#include "cli/CliContext.h"
+#include "core/Clock.h"
+#include "loki/LogFilter.h"
+#include "loki/LokiClient.h"
+#include "topology/TopologyFile.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int DefaultLimit = 100;
+constexpr int DefaultTimeoutSeconds = 15;
+constexpr qint64 NanosecondsPerMs = 1000000;
+const char* const PasswordVariable = "TUNNELSCOPE_LOKI_PASSWORD";
+
+QString usage()
+{
+    return QStringLiteral(
+        "usage: tunnelscope-cli logs --host NAME [--job JOB] [--grep TEXT] [--since 1h] [--limit N]\n"
+        "                            [--loki-url URL] [--tenant T] [--user U] [--topology FILE] [--timeout S]\n"
+        "Prints the newest N lines (oldest first) of a host as: time (UTC), job, line.\n"
+        "The Loki URL, tenant and user default to the first data source of --topology, or of the embedded\n"
+        "reference deployment. With --user, the password comes from TUNNELSCOPE_LOKI_PASSWORD.\n");
+}
+
+LokiLogResult waitForLogs(LokiClient& client, const LokiLogQuery& query)
+{
+    // A command line tool may wait: the client's transfer timeout bounds every page.
+    LokiLogResult result;
+    QEventLoop loop;
+    QObject::connect(&client, &LokiClient::logsFinished, &loop, [&result, &loop](const LokiLogResult& finished) {
+        result = finished;
+        loop.quit();
+    });
+    client.queryLogs(query);
+    loop.exec();
+    return result;
+}
+
+void printEntries(const QList<LokiEntry>& entries, QTextStream& out)
+{
+    qsizetype jobWidth = 3;
+    for (const LokiEntry& entry : entries)
+        jobWidth = std::max(jobWidth, entry.label(QStringLiteral("job")).size());
+    // Oldest first, like a log file; Loki gave the newest N.
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
+        out << it->time().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")) << "  "
+            << it->label(QStringLiteral("job")).leftJustified(jobWidth) << "  " << it->line << '\n';
+    }
+    out.flush();
+}
+
+} // namespace
+
+std::optional<int> LogsCommand::parseDuration(const QString& text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})([smhd])$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const int amount = match.captured(1).toInt();
+    const QChar unit = match.captured(2).at(0);
+    const int factor = unit == QLatin1Char('d') ? 86400
+        : unit == QLatin1Char('h')              ? 3600
+        : unit == QLatin1Char('m')              ? 60
+                                                : 1;
+    return amount > 0 ? std::optional<int>(amount * factor) : std::nullopt;
+}
+
+void LogsCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("host"), QStringLiteral("the host label of the lines"), QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("job"),
+        QStringLiteral("only this job (wireguard, fail2ban, apache, mail, bind9)"),
+        QStringLiteral("JOB") });
+    parser.addOption({ QStringLiteral("grep"),
+        QStringLiteral("only lines containing TEXT (case-sensitive)"),
+        QStringLiteral("TEXT") });
+    parser.addOption({ QStringLiteral("since"),
+        QStringLiteral("how far back: 15m, 1h, 7d (default 1h)"),
+        QStringLiteral("DURATION"),
+        QStringLiteral("1h") });
+    parser.addOption({ QStringLiteral("limit"),
+        QStringLiteral("at most N lines (default 100)"),
+        QStringLiteral("N"),
+        QString::number(DefaultLimit) });
+    parser.addOption({ QStringLiteral("loki-url"), QStringLiteral("Loki's base URL"), QStringLiteral("URL") });
+    parser.addOption({ QStringLiteral("tenant"), QStringLiteral("X-Scope-OrgID tenant"), QStringLiteral("T") });
+    parser.addOption(
+        { QStringLiteral("user"), QStringLiteral("basic auth user of a proxy in front of Loki"), QStringLiteral("U") });
+    parser.addOption(
+        { QStringLiteral("topology"), QStringLiteral("topology file naming the data source"), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("timeout"),
+        QStringLiteral("seconds to wait for each answer (default 15)"),
+        QStringLiteral("S"),
+        QString::number(DefaultTimeoutSeconds) });
+    parser.addOption({ { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("show this help") });
+}
+
+std::optional<DataSource> LogsCommand::defaultSource(
+    const QCommandLineParser& parser, CliContext& context, bool* failed)
+{
+    *failed = false;
+    Topology topology;
+    if (parser.isSet(QStringLiteral("topology"))) {
+        const QString path = parser.value(QStringLiteral("topology"));
+        const TopologyParseResult loaded = TopologyFile::load(path);
+        if (!loaded.ok()) {
+            for (const auto& error : loaded.errors)
+                context.err() << path << ": " << error.toString() << Qt::endl;
+            *failed = true;
+            return std::nullopt;
+        }
+        topology = loaded.topology;
+    } else {
+        topology = TopologyFile::referenceDeployment();
+    }
+    const auto withLoki = std::find_if(topology.dataSources.cbegin(),
+        topology.dataSources.cend(),
+        [](const DataSource& source) { return source.lokiUrl.isValid() && !source.lokiUrl.isEmpty(); });
+    if (withLoki == topology.dataSources.cend())
+        return std::nullopt;
+    return *withLoki;
+}
+
+int LogsCommand::run(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments))
+        return context.fail(parser.errorText() + QStringLiteral("\n") + usage(), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out() << usage();
+        return 0;
+    }
+    const QString host = parser.value(QStringLiteral("host"));
+    if (host.isEmpty())
+        return context.fail(QStringLiteral("logs needs --host NAME\n") + usage(), 2);
+    const std::optional<int> since = parseDuration(parser.value(QStringLiteral("since")));
+    if (!since)
+        return context.fail(QStringLiteral("--since takes a duration like 15m, 1h or 7d"), 2);
+    bool limitOk = false;
+    const int limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
+    if (!limitOk || limit <= 0)
+        return context.fail(QStringLiteral("--limit takes a positive number"), 2);
+    const int timeoutSeconds = parser.value(QStringLiteral("timeout")).toInt();
+    if (timeoutSeconds <= 0)
+        return context.fail(QStringLiteral("--timeout takes a positive number of seconds"), 2);
+
+    bool topologyFailed = false;
+    const std::optional<DataSource> source = defaultSource(parser, context, &topologyFailed);
+    if (topologyFailed)
+        return 1;
+    LokiConnection connection;
+    connection.baseUrl = parser.isSet(QStringLiteral("loki-url"))
+        ? QUrl::fromUserInput(parser.value(QStringLiteral("loki-url")))
+        : (source ? source->lokiUrl : QUrl());
+    if (!connection.baseUrl.isValid() || connection.baseUrl.isEmpty())
+        return context.fail(QStringLiteral("no Loki URL: give --loki-url or a topology whose data source has one"), 2);
+    connection.tenant = parser.isSet(QStringLiteral("tenant")) ? parser.value(QStringLiteral("tenant"))
+                                                               : (source ? source->lokiTenant : QString());
+    connection.timeoutMs = timeoutSeconds * 1000;
+
+    QNetworkAccessManager network;
+    LokiClient client(&network, connection);
+    const QString user = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user"))
+                                                              : (source ? source->lokiUser : QString());
+    if (!user.isEmpty())
+        client.setCredentials(LokiCredentials { user, qgetenv(PasswordVariable) });
+
+    const LogFilter filter { host, parser.value(QStringLiteral("job")), parser.value(QStringLiteral("grep")), *since };
+    const qint64 nowNs = context.clock()->now().toMSecsSinceEpoch() * NanosecondsPerMs;
+    LokiLogQuery query;
+    query.logql = filter.logql();
+    query.startNs = nowNs - qint64(*since) * 1000 * NanosecondsPerMs;
+    query.endNs = nowNs + 1;
+    query.limit = limit;
+    const LokiLogResult result = waitForLogs(client, query);
+    if (!result.error.ok())
+        return context.fail(QStringLiteral("%1 (query %2)").arg(result.error.message, query.logql));
+    printEntries(result.entries, context.out());
+    if (result.entries.isEmpty())
+        context.err() << "no lines for " << query.logql << " in the last " << parser.value(QStringLiteral("since"))
+                      << Qt::endl;
+    if (result.pageLimitReached)
+        context.err() << "stopped after " << result.pages << " requests; narrow --since or --job for the rest"
+                      << Qt::endl;
+    return 0;
+}

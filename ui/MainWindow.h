@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "diagram/DiagramElement.h"
+#include "topology/Topology.h"
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class DetailPanel;
+class DiagramScene;
+class DiagramView;
+class LegendWidget;
+class NetworkState;
+class NetworkStatusBar;
+class QAction;
+class TelemetrySource;
+class TopologyTreePanel;
+
+/**
+ * The main window: the live diagram in the middle, the tree on the left, details on the right, the source's
+ * health in the status bar. It owns the open topology document and the telemetry source that feeds it.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// Makes the source for a topology; path is empty for the embedded default. Null means "no source can
+    /// serve this topology yet": the window then says the data source is not connected.
+    using SourceFactory = std::function<std::unique_ptr<TelemetrySource>(const Topology& topology, const QString& path)>;
+
+    MainWindow(NetworkState* network, SourceFactory sourceFactory, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows a topology and starts its source. path is where Save writes; empty for the embedded default.
+    void openTopology(const Topology& topology, const QString& path);
+    /// Loads a file; on failure returns the errors in words and keeps what is shown.
+    QString loadFile(const QString& path);
+    /// Writes the document (with the cards' positions); returns an error message, empty on success.
+    QString saveTo(const QString& path);
+    QString exportPng(const QString& path);
+    QString exportSvg(const QString& path);
+
+    const Topology& document() const { return m_document; }
+    QString documentPath() const { return m_documentPath; }
+    TelemetrySource* source() const { return m_source.get(); }
+    DiagramScene* scene() const { return m_scene; }
+    DiagramView* view() const { return m_view; }
+    DetailPanel* detailPanel() const { return m_details; }
+    TopologyTreePanel* treePanel() const { return m_tree; }
+    NetworkStatusBar* networkStatusBar() const { return m_statusBar; }
+    LegendWidget* legend() const { return m_legend; }
+
+    /// Whether window geometry and dock layout are restored and saved with QSettings (off for screenshots).
+    void setRememberLayout(bool remember);
+    void restoreLayout();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createDocks();
+    void createActions();
+    void installSource();
+    void selectElement(const DiagramElement& element);
+    void onHostMoved(const QString& hostId, const QPointF& topLeft);
+    void updateTitle();
+    void placeLegend();
+    void openFromDialog();
+    void saveFromMenu();
+    void saveAsFromDialog();
+    void exportFromDialog(bool svg);
+    void showAbout();
+
+    NetworkState* m_network;
+    SourceFactory m_sourceFactory;
+    std::unique_ptr<TelemetrySource> m_source;
+    Topology m_document;
+    QString m_documentPath;
+    DiagramScene* m_scene;
+    DiagramView* m_view;
+    LegendWidget* m_legend;
+    TopologyTreePanel* m_tree;
+    DetailPanel* m_details;
+    NetworkStatusBar* m_statusBar;
+    QAction* m_legendAction = nullptr;
+    bool m_rememberLayout = true;
+    bool m_syncingSelection = false;
+};

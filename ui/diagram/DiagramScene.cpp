@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diagram/DiagramScene.h"
+
+#include "diagram/EdgeGeometry.h"
+#include "diagram/EdgeLabelItem.h"
+#include "diagram/FlowEdgeItem.h"
+#include "diagram/HostCardItem.h"
+#include "diagram/SegmentItem.h"
+#include "diagram/TunnelEdgeItem.h"
+#include "diagram/UnknownPeerItem.h"
+#include "layout/DiagramLayout.h"
+#include "telemetry/NetworkState.h"
+#include "telemetry/PeerStateRules.h"
+
+#include <QGraphicsSceneMouseEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+/// Up to this many cards, edges are routed around cards and readouts placed off them; beyond, the cost is
+/// quadratic and the view is zoomed too far out for it to matter.
+constexpr qsizetype CarefulRoutingLimit = 150;
+
+QString pairKey(const QString& a, const QString& b)
+{
+    return a < b ? a + QLatin1Char('|') + b : b + QLatin1Char('|') + a;
+}
+
+/// A hypervisor before the VMs it runs, so a VM sits below its host like in the user's drawing.
+Topology hypervisorsFirst(const Topology& topology)
+{
+    QSet<QString> parents;
+    for (const auto& host : topology.hosts) {
+        if (!host.parentHostId.isEmpty())
+            parents.insert(host.parentHostId);
+    }
+    Topology ordered = topology;
+    std::stable_sort(ordered.hosts.begin(), ordered.hosts.end(),
+        [&parents](const Host& a, const Host& b) { return parents.contains(a.id) && !parents.contains(b.id); });
+    return ordered;
+}
+
+QString rateText(std::optional<double> rate)
+{
+    return rate ? PeerStateRules::formatRate(*rate) : QStringLiteral("–");
+}
+
+QStringList tunnelReadout(const TunnelState& tunnel, const QString& clientName, const QString& hubName)
+{
+    const QString handshake = tunnel.status.handshakeAgeSeconds
+        ? QStringLiteral("handshake %1 ago").arg(PeerStateRules::formatAge(*tunnel.status.handshakeAgeSeconds))
+        : (tunnel.status.state == PeerStatus::State::Never ? QStringLiteral("no handshake yet") : QStringLiteral("no data"));
+    return {QStringLiteral("%1 → %2  %3").arg(clientName, hubName, rateText(tunnel.clientToHubBytesPerSecond())),
+        QStringLiteral("← %1 · %2 · %3")
+            .arg(rateText(tunnel.hubToClientBytesPerSecond()), handshake, PeerStatus::stateName(tunnel.status.state))};
+}
+
+} // namespace
+
+DiagramScene::DiagramScene(NetworkState* network, QObject* parent)
+    : QGraphicsScene(parent)
+    , m_network(network)
+{
+    setBackgroundBrush(m_palette.canvas());
+    connect(m_network, &NetworkState::topologyChanged, this, &DiagramScene::rebuild);
+    connect(m_network, &NetworkState::stateChanged, this, &DiagramScene::refreshStates);
+    connect(this, &QGraphicsScene::selectionChanged, this, &DiagramScene::onSelectionChanged);
+    rebuild();
+}
+
+DiagramScene::~DiagramScene()
+{
+    // Items go with the scene; forget them first so nothing reaches back into half-destroyed hashes.
+    m_rebuilding = true;
+    clearDiagram();
+}
+
+void DiagramScene::setDiagramPalette(const QPalette& palette)
+{
+    m_palette = DiagramPalette(palette);
+    setBackgroundBrush(m_palette.canvas());
+    for (QGraphicsItem* item : items())
+        item->update();
+    update();
+}
+
+void DiagramScene::clearDiagram()
+{
+    clearSelection();
+    clear();
+    m_cards.clear();
+    m_segments.clear();
+    m_tunnels.clear();
+    m_flows.clear();
+    m_unknownPeers.clear();
+    m_tunnelsByHost.clear();
+    m_flowsByHost.clear();
+    m_tunnelByPair.clear();
+    m_movedCards.clear();
+    m_highlightedSegment.clear();
+}
+
+void DiagramScene::rebuild()
+{
+    m_rebuilding = true;
+    clearDiagram();
+    const Topology& topology = m_network->topology();
+    // A BSP tree finds the items under a point or rectangle quickly, but every edge from the hub spans the
+    // whole scene and lands in every leaf: with thousands of those, keeping the tree up to date costs far more
+    // (measured: minutes per update at 2,000 peers) than a linear scan of the items.
+    setItemIndexMethod(topology.hosts.size() > CarefulRoutingLimit ? NoIndex : BspTreeIndex);
+
+    QHash<QString, HostCardContent> contents;
+    for (const auto& host : topology.hosts)
+        contents.insert(host.id, HostCardContent::fromTopology(host, topology));
+    const DiagramLayout layout = DiagramLayout::compute(hypervisorsFirst(topology),
+        [&contents](const Host& host) { return HostCardItem::sizeFor(contents.value(host.id)); });
+
+    for (const auto& segment : topology.segments) {
+        if (!DiagramLayout::isRegion(segment) || !layout.segmentRects.contains(segment.id))
+            continue;
+        auto* item = new SegmentItem(segment, &m_palette);
+        item->setRegion(layout.segmentRects.value(segment.id));
+        addItem(item);
+        m_segments.insert(segment.id, item);
+    }
+    for (const auto& host : topology.hosts) {
+        auto* card = new HostCardItem(host.id, contents.value(host.id), &m_palette);
+        card->setPos(layout.hostRects.value(host.id).topLeft());
+        addItem(card);
+        m_cards.insert(host.id, card);
+    }
+    for (const auto& tunnel : m_network->tunnels()) {
+        if (!m_cards.contains(tunnel.clientHostId) || !m_cards.contains(tunnel.hubHostId))
+            continue;
+        auto* label = new EdgeLabelItem(tunnel.id, &m_palette);
+        auto* edge = new TunnelEdgeItem(tunnel.id, &m_palette, label);
+        addItem(edge);
+        addItem(label);
+        m_tunnels.insert(tunnel.id, edge);
+        m_tunnelsByHost.insert(tunnel.clientHostId, edge);
+        m_tunnelsByHost.insert(tunnel.hubHostId, edge);
+        m_tunnelByPair.insert(pairKey(tunnel.clientHostId, tunnel.hubHostId), tunnel.id);
+        routeTunnel(edge);
+    }
+    for (const auto& flow : topology.flows) {
+        if (!m_cards.contains(flow.sourceHostId) || !m_cards.contains(flow.targetHostId))
+            continue;
+        auto* edge = new FlowEdgeItem(flow, &m_palette);
+        addItem(edge);
+        m_flows.insert(flow.id, edge);
+        for (const QString& hostId : {flow.sourceHostId, flow.targetHostId, flow.storageHostId}) {
+            if (!hostId.isEmpty() && !m_flowsByHost.contains(hostId, edge))
+                m_flowsByHost.insert(hostId, edge);
+        }
+        routeFlow(edge);
+    }
+    m_rebuilding = false;
+    refreshStates();
+    setSceneRect(diagramBounds());
+}
+
+QRectF DiagramScene::cardRect(const QString& hostId) const
+{
+    const HostCardItem* card = m_cards.value(hostId);
+    return card ? card->sceneRectOfCard() : QRectF();
+}
+
+QString DiagramScene::tunnelBetween(const QString& a, const QString& b) const
+{
+    return m_tunnelByPair.value(pairKey(a, b));
+}
+
+EdgeGeometry::Route DiagramScene::routeBetween(const QString& fromHost, const QString& toHost) const
+{
+    const QRectF from = cardRect(fromHost);
+    const QRectF to = cardRect(toHost);
+    if (m_cards.size() > CarefulRoutingLimit)
+        return EdgeGeometry::route(from, to);
+    // The cost of a curve: how many other cards it runs through, sampled along its length.
+    return EdgeGeometry::routeAvoiding(from, to, [this, &fromHost, &toHost](const QPainterPath& path) {
+        int crossed = 0;
+        for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
+            if (it.key() == fromHost || it.key() == toHost)
+                continue;
+            const QRectF obstacle = it.value()->sceneRectOfCard().adjusted(-8, -8, 8, 8);
+            for (int i = 1; i < 24; ++i) {
+                if (obstacle.contains(path.pointAtPercent(i / 24.0))) {
+                    ++crossed;
+                    break;
+                }
+            }
+        }
+        return crossed;
+    });
+}
+
+void DiagramScene::routeTunnel(TunnelEdgeItem* edge)
+{
+    const TunnelState* tunnel = m_network->tunnel(edge->tunnelId());
+    if (!tunnel)
+        return;
+    edge->setRoute(routeBetween(tunnel->clientHostId, tunnel->hubHostId));
+    placeLabel(edge);
+}
+
+void DiagramScene::placeLabel(TunnelEdgeItem* edge)
+{
+    EdgeLabelItem* label = edge->label();
+    if (!label || m_cards.size() > CarefulRoutingLimit)
+        return;
+    // The middle when it is free, else the free place nearest to it: a readout never hides a card.
+    for (double fraction : {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82}) {
+        label->setCenter(EdgeGeometry::pointAt(edge->path(), fraction));
+        const QRectF area = label->sceneBoundingRect().adjusted(-4, -4, 4, 4);
+        const bool free = std::none_of(m_cards.cbegin(), m_cards.cend(),
+            [&area](const HostCardItem* card) { return card->sceneRectOfCard().intersects(area); });
+        if (free)
+            return;
+    }
+    label->setCenter(EdgeGeometry::pointAt(edge->path(), 0.5));
+}
+
+void DiagramScene::routeFlow(FlowEdgeItem* edge)
+{
+    const DataFlow& flow = edge->flow();
+    const double side = flow.kind == DataFlow::Kind::Metrics ? 1 : -1;
+    QPainterPath delivery;
+    if (flow.sourceHostId != flow.targetHostId) {
+        const TunnelEdgeItem* tunnel = m_tunnels.value(tunnelBetween(flow.sourceHostId, flow.targetHostId));
+        const TunnelState* state = tunnel ? m_network->tunnel(tunnel->tunnelId()) : nullptr;
+        if (tunnel && state) {
+            // Along the tunnel, just beside it: the flow visibly travels inside it.
+            const EdgeGeometry::Route route = state->clientHostId == flow.sourceHostId ? tunnel->route()
+                                                                                      : EdgeGeometry::reversed(tunnel->route());
+            delivery = EdgeGeometry::offsetPath(route, side * (tunnel->penWidth() / 2 + 7));
+        } else {
+            delivery = EdgeGeometry::offsetPath(routeBetween(flow.sourceHostId, flow.targetHostId), side * 5);
+        }
+    }
+    QPainterPath storage;
+    if (!flow.storageHostId.isEmpty() && flow.storageHostId != flow.targetHostId && m_cards.contains(flow.storageHostId))
+        storage = EdgeGeometry::offsetPath(routeBetween(flow.targetHostId, flow.storageHostId), side * 6);
+    edge->setLegs(delivery, storage);
+}
+
+void DiagramScene::refreshStates()
+{
+    if (m_rebuilding)
+        return;
+    refreshTunnels();
+    refreshCards();
+    refreshFlows();
+    refreshUnknownPeers();
+}
+
+void DiagramScene::refreshTunnels()
+{
+    QHash<QString, QString> names;
+    for (const auto& host : m_network->topology().hosts)
+        names.insert(host.id, host.name);
+    for (TunnelEdgeItem* edge : std::as_const(m_tunnels)) {
+        const TunnelState* tunnel = m_network->tunnel(edge->tunnelId());
+        if (!tunnel)
+            continue;
+        const double rate = tunnel->telemetry
+            ? tunnel->clientToHubBytesPerSecond().value_or(0) + tunnel->hubToClientBytesPerSecond().value_or(0)
+            : -1;
+        const QString state = PeerStatus::stateName(tunnel->status.state);
+        const double oldWidth = edge->penWidth();
+        const QSizeF oldLabel = edge->label()->boundingRect().size();
+        edge->setState(state, rate, tunnel->status.reason);
+        edge->label()->setText(tunnelReadout(*tunnel, names.value(tunnel->clientHostId), names.value(tunnel->hubHostId)), state);
+        if (edge->label()->boundingRect().size() != oldLabel)
+            placeLabel(edge);
+        if (edge->penWidth() != oldWidth) {
+            // Flows run beside the tunnel: a thicker tunnel pushes them outwards.
+            for (FlowEdgeItem* flow : m_flowsByHost.values(tunnel->clientHostId))
+                routeFlow(flow);
+        }
+    }
+}
+
+void DiagramScene::refreshCards()
+{
+    const Topology& topology = m_network->topology();
+    QHash<QString, const TunnelState*> tunnelOfClient;
+    for (const auto& tunnel : m_network->tunnels())
+        tunnelOfClient.insert(tunnel.clientHostId, &tunnel);
+    for (const auto& host : topology.hosts) {
+        HostCardItem* card = m_cards.value(host.id);
+        if (!card)
+            continue;
+        HostCardContent content = card->content();
+        const TunnelState* tunnel = tunnelOfClient.value(host.id);
+        content.refresh(host, *m_network, tunnel ? PeerStatus::stateName(tunnel->status.state) : QString(),
+            tunnel ? tunnel->status.reason : QString());
+        card->setContent(std::move(content));
+    }
+}
+
+void DiagramScene::refreshFlows()
+{
+    for (FlowEdgeItem* edge : std::as_const(m_flows)) {
+        const DataFlow& flow = edge->flow();
+        if (flow.viaTunnel) {
+            const TunnelState* tunnel = m_network->tunnel(tunnelBetween(flow.sourceHostId, flow.targetHostId));
+            const bool online = tunnel && tunnel->status.state == PeerStatus::State::Online;
+            edge->setIdle(!online, tunnel ? tunnel->status.reason : QStringLiteral("no tunnel joins these hosts"));
+        } else {
+            const HostState source = m_network->hostState(flow.sourceHostId);
+            edge->setIdle(source.reporting != HostState::Reporting::Reporting, source.reason);
+        }
+    }
+}
+
+void DiagramScene::refreshUnknownPeers()
+{
+    QSet<QString> current;
+    for (const auto& peer : m_network->unknownPeers()) {
+        current.insert(peer.id);
+        if (UnknownPeerItem* item = m_unknownPeers.value(peer.id)) {
+            item->setPeer(peer);
+            continue;
+        }
+        auto* item = new UnknownPeerItem(peer, &m_palette);
+        addItem(item);
+        m_unknownPeers.insert(peer.id, item);
+    }
+    for (auto it = m_unknownPeers.begin(); it != m_unknownPeers.end();) {
+        if (current.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        delete it.value();
+        it = m_unknownPeers.erase(it);
+    }
+    placeUnknownPeers();
+}
+
+void DiagramScene::placeUnknownPeers()
+{
+    // Beside the host that reported them, stacked; peers no host claims go below the diagram.
+    QHash<QString, int> perHost;
+    int orphans = 0;
+    const QRectF everything = itemsBoundingRect();
+    for (const auto& peer : m_network->unknownPeers()) {
+        UnknownPeerItem* item = m_unknownPeers.value(peer.id);
+        if (!item)
+            continue;
+        const QRectF host = cardRect(peer.reportingHostId);
+        if (host.isNull()) {
+            item->setPos(everything.left() + orphans++ * (UnknownPeerItem::Width + 20), everything.bottom() + 40);
+            continue;
+        }
+        const int index = perHost[peer.reportingHostId]++;
+        item->setPos(host.right() + 40, host.top() + index * (UnknownPeerItem::Height + 12));
+        item->setAnchor(host);
+    }
+}
+
+void DiagramScene::fitRegions()
+{
+    QHash<QString, QRectF> hostRects;
+    for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it)
+        hostRects.insert(it.key(), it.value()->sceneRectOfCard());
+    QHash<QString, QRectF> current;
+    for (auto it = m_segments.cbegin(); it != m_segments.cend(); ++it)
+        current.insert(it.key(), it.value()->region());
+    const QHash<QString, QRectF> fitted = DiagramLayout::fitSegments(m_network->topology(), hostRects, current);
+    for (auto it = fitted.cbegin(); it != fitted.cend(); ++it) {
+        if (SegmentItem* item = m_segments.value(it.key()))
+            item->setRegion(it.value());
+    }
+}
+
+void DiagramScene::cardMoved(HostCardItem* card)
+{
+    if (m_rebuilding)
+        return;
+    const QString hostId = card->hostId();
+    m_movedCards.insert(hostId);
+    for (TunnelEdgeItem* edge : m_tunnelsByHost.values(hostId))
+        routeTunnel(edge);
+    for (FlowEdgeItem* edge : m_flowsByHost.values(hostId))
+        routeFlow(edge);
+    for (const auto& peer : m_network->unknownPeers()) {
+        if (peer.reportingHostId == hostId)
+            placeUnknownPeers();
+    }
+    fitRegions();
+}
+
+void DiagramScene::commitMovedCards()
+{
+    // Whole pixels: crisp cached cards, and positions that survive the file's rounding unchanged.
+    for (const QString& hostId : QSet<QString>(m_movedCards)) {
+        if (HostCardItem* card = m_cards.value(hostId))
+            card->setPos(QPointF(std::round(card->pos().x()), std::round(card->pos().y())));
+    }
+    const QSet<QString> moved = std::exchange(m_movedCards, {});
+    for (const QString& hostId : moved) {
+        if (const HostCardItem* card = m_cards.value(hostId))
+            Q_EMIT hostMoved(hostId, card->pos());
+    }
+    if (!moved.isEmpty())
+        setSceneRect(diagramBounds());
+}
+
+void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
+{
+    QGraphicsScene::mouseReleaseEvent(event);
+    commitMovedCards();
+}
+
+QRectF DiagramScene::diagramBounds() const
+{
+    QRectF bounds;
+    for (const SegmentItem* segment : m_segments)
+        bounds |= segment->region();
+    for (const HostCardItem* card : m_cards)
+        bounds |= card->sceneRectOfCard();
+    for (const UnknownPeerItem* peer : m_unknownPeers)
+        bounds |= peer->sceneBoundingRect();
+    return bounds.adjusted(-60, -60, 60, 60);
+}
+
+DiagramElement DiagramScene::selectedElement() const
+{
+    const QList<QGraphicsItem*> selected = selectedItems();
+    if (selected.isEmpty()) {
+        if (!m_highlightedSegment.isEmpty())
+            return {DiagramElement::Kind::Segment, m_highlightedSegment};
+        return {};
+    }
+    QGraphicsItem* item = selected.constFirst();
+    switch (item->type()) {
+    case HostCardItem::Type:
+        return {DiagramElement::Kind::Host, static_cast<HostCardItem*>(item)->hostId()};
+    case TunnelEdgeItem::Type:
+        return {DiagramElement::Kind::Tunnel, static_cast<TunnelEdgeItem*>(item)->tunnelId()};
+    case EdgeLabelItem::Type:
+        return {DiagramElement::Kind::Tunnel, static_cast<EdgeLabelItem*>(item)->tunnelId()};
+    case FlowEdgeItem::Type:
+        return {DiagramElement::Kind::Flow, static_cast<FlowEdgeItem*>(item)->flowId()};
+    case UnknownPeerItem::Type:
+        return {DiagramElement::Kind::UnknownPeer, static_cast<UnknownPeerItem*>(item)->peerId()};
+    default:
+        return {};
+    }
+}
+
+QGraphicsItem* DiagramScene::itemFor(const DiagramElement& element) const
+{
+    switch (element.kind) {
+    case DiagramElement::Kind::Host:
+        return m_cards.value(element.id);
+    case DiagramElement::Kind::Tunnel:
+        return m_tunnels.value(element.id);
+    case DiagramElement::Kind::Flow:
+        return m_flows.value(element.id);
+    case DiagramElement::Kind::UnknownPeer:
+        return m_unknownPeers.value(element.id);
+    case DiagramElement::Kind::Segment:
+        return m_segments.value(element.id);
+    case DiagramElement::Kind::None:
+        break;
+    }
+    return nullptr;
+}
+
+void DiagramScene::select(const DiagramElement& element)
+{
+    if (element == selectedElement())
+        return;
+    m_selecting = true;
+    clearSelection();
+    if (SegmentItem* previous = m_segments.value(m_highlightedSegment))
+        previous->setHighlighted(false);
+    m_highlightedSegment.clear();
+    if (element.kind == DiagramElement::Kind::Segment) {
+        if (SegmentItem* segment = m_segments.value(element.id)) {
+            segment->setHighlighted(true);
+            m_highlightedSegment = element.id;
+        }
+    } else if (QGraphicsItem* item = itemFor(element)) {
+        item->setSelected(true);
+    }
+    m_selecting = false;
+    Q_EMIT elementSelected(selectedElement());
+}
+
+void DiagramScene::onSelectionChanged()
+{
+    if (m_rebuilding || m_selecting)
+        return;
+    if (!selectedItems().isEmpty() && !m_highlightedSegment.isEmpty()) {
+        if (SegmentItem* previous = m_segments.value(m_highlightedSegment))
+            previous->setHighlighted(false);
+        m_highlightedSegment.clear();
+    }
+    Q_EMIT elementSelected(selectedElement());
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "diagram/DiagramElement.h"
+#include "diagram/DiagramPalette.h"
+#include "diagram/EdgeGeometry.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QMultiHash>
+#include <QSet>
+
+class EdgeLabelItem;
+class FlowEdgeItem;
+class HostCardItem;
+class NetworkState;
+class SegmentItem;
+class TunnelEdgeItem;
+class UnknownPeerItem;
+struct Topology;
+
+/**
+ * The live network as a scene: a region per segment, a card per host, an edge per tunnel and per flow, a node
+ * per unknown peer. Rebuilt when the topology changes; only restyled when new telemetry arrives.
+ */
+class DiagramScene final : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit DiagramScene(NetworkState* network, QObject* parent = nullptr);
+    ~DiagramScene() override;
+
+    NetworkState* network() const { return m_network; }
+    const DiagramPalette& diagramPalette() const { return m_palette; }
+    void setDiagramPalette(const QPalette& palette);
+
+    HostCardItem* card(const QString& hostId) const { return m_cards.value(hostId); }
+    SegmentItem* segmentItem(const QString& segmentId) const { return m_segments.value(segmentId); }
+    TunnelEdgeItem* tunnelEdge(const QString& tunnelId) const { return m_tunnels.value(tunnelId); }
+    FlowEdgeItem* flowEdge(const QString& flowId) const { return m_flows.value(flowId); }
+    UnknownPeerItem* unknownPeerItem(const QString& id) const { return m_unknownPeers.value(id); }
+    QList<HostCardItem*> cards() const { return m_cards.values(); }
+    QList<SegmentItem*> segmentItems() const { return m_segments.values(); }
+    QList<TunnelEdgeItem*> tunnelEdges() const { return m_tunnels.values(); }
+    QList<FlowEdgeItem*> flowEdges() const { return m_flows.values(); }
+    QList<UnknownPeerItem*> unknownPeerItems() const { return m_unknownPeers.values(); }
+
+    DiagramElement selectedElement() const;
+    /// Selects exactly this element (or nothing); emits elementSelected.
+    void select(const DiagramElement& element);
+    /// The item that draws an element, for centring the view on it.
+    QGraphicsItem* itemFor(const DiagramElement& element) const;
+    /// Everything that is drawn, with a margin: what "fit to window" shows.
+    QRectF diagramBounds() const;
+
+    /// Called by a card whenever it moves: its edges and the regions follow.
+    void cardMoved(HostCardItem* card);
+    /// Reports the cards moved since the last call as hostMoved; done when a drag ends.
+    void commitMovedCards();
+
+Q_SIGNALS:
+    void elementSelected(const DiagramElement& element);
+    void hostMoved(const QString& hostId, const QPointF& topLeft);
+
+protected:
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+
+private:
+    void rebuild();
+    void refreshStates();
+    void refreshTunnels();
+    void refreshCards();
+    void refreshFlows();
+    void refreshUnknownPeers();
+    EdgeGeometry::Route routeBetween(const QString& fromHost, const QString& toHost) const;
+    void routeTunnel(TunnelEdgeItem* edge);
+    void placeLabel(TunnelEdgeItem* edge);
+    void routeFlow(FlowEdgeItem* edge);
+    void fitRegions();
+    void placeUnknownPeers();
+    void clearDiagram();
+    void onSelectionChanged();
+    QRectF cardRect(const QString& hostId) const;
+    QString tunnelBetween(const QString& a, const QString& b) const;
+
+    NetworkState* m_network;
+    DiagramPalette m_palette;
+    QHash<QString, HostCardItem*> m_cards;
+    QHash<QString, SegmentItem*> m_segments;
+    QHash<QString, TunnelEdgeItem*> m_tunnels;
+    QHash<QString, FlowEdgeItem*> m_flows;
+    QHash<QString, UnknownPeerItem*> m_unknownPeers;
+    QMultiHash<QString, TunnelEdgeItem*> m_tunnelsByHost;
+    QMultiHash<QString, FlowEdgeItem*> m_flowsByHost;
+    QHash<QString, QString> m_tunnelByPair; ///< "a|b" host ids to tunnel id
+    QSet<QString> m_movedCards;
+    QString m_highlightedSegment;
+    bool m_rebuilding = false;
+    bool m_selecting = false; ///< select() reports once, not once per item it touches
+};

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diagram/HostCardContent.h"
+
+#include "telemetry/NetworkState.h"
+
+namespace {
+
+bool runsAgent(const Host& host, const char* kind)
+{
+    for (const auto& service : host.services) {
+        if (service.kind == QLatin1String(kind))
+            return true;
+    }
+    return false;
+}
+
+HostCardContent::Badge eventBadge(const QString& job, const QString& count, const QString& toolTip)
+{
+    return {job + QLatin1Char(' ') + count, Service::Exposure::Private, true, toolTip};
+}
+
+} // namespace
+
+QString HostCardContent::badgeText(const Service& service)
+{
+    QString text = service.name.section(QStringLiteral(" ("), 0, 0);
+    const QString ports = service.portLabel();
+    if (!ports.isEmpty())
+        text += QLatin1Char(' ') + ports;
+    if (!service.buckets.isEmpty())
+        text += QStringLiteral(" · ") + service.buckets.join(QLatin1Char(' '));
+    return text;
+}
+
+HostCardContent HostCardContent::fromTopology(const Host& host, const Topology& topology)
+{
+    HostCardContent content;
+    content.title = host.displayName();
+    content.subtitle = host.description.isEmpty() ? Host::roleTitle(host.role) : host.description;
+    if (const WireGuardInterface* wg = topology.interfaceOfHost(host.id))
+        content.address = wg->name + QLatin1Char(' ') + topology.tunnelAddress(host.id);
+    else
+        content.address = host.addresses.join(QStringLiteral(", "));
+    for (const auto& service : host.services) {
+        content.services.append({badgeText(service), service.exposure, false,
+            service.name + QStringLiteral(" — ") + Service::exposureName(service.exposure)});
+    }
+    if (runsAgent(host, "alloy")) {
+        const QString waiting = QStringLiteral("no log counts yet");
+        content.events = {eventBadge(QStringLiteral("fail2ban"), QStringLiteral("–"), waiting),
+            eventBadge(QStringLiteral("WireGuard"), QStringLiteral("–"), waiting)};
+    }
+    return content;
+}
+
+void HostCardContent::refresh(
+    const Host& host, const NetworkState& network, const QString& tunnelState, const QString& tunnelReason)
+{
+    const HostState state = network.hostState(host.id);
+    switch (state.reporting) {
+    case HostState::Reporting::Reporting:
+        metricsState = QStringLiteral("reporting");
+        break;
+    case HostState::Reporting::Silent:
+        metricsState = QStringLiteral("silent");
+        break;
+    case HostState::Reporting::NotMonitored:
+        metricsState = QStringLiteral("unmonitored");
+        break;
+    case HostState::Reporting::Unknown:
+        metricsState = QStringLiteral("unknown");
+        break;
+    }
+    metricsLine = HostState::reportingTitle(state.reporting);
+    if (state.reporting == HostState::Reporting::Reporting || state.reporting == HostState::Reporting::Silent)
+        metricsLine += QStringLiteral(" · ") + state.reason;
+
+    // A tunnel client is as healthy as its tunnel; other hosts as their metrics.
+    if (!tunnelState.isEmpty()) {
+        stateName = tunnelState;
+        stateWord = tunnelState;
+        stateReason = tunnelReason;
+    } else {
+        stateName = metricsState;
+        stateWord = metricsState == QLatin1String("unmonitored") ? QStringLiteral("no agent") : metricsState;
+        stateReason = state.reason;
+    }
+
+    if (!events.isEmpty() && state.logEvents) {
+        const QString lastHour = QStringLiteral("log lines in the last hour, from Loki");
+        events = {eventBadge(QStringLiteral("fail2ban"), QString::number(state.logEvents->fail2banEvents) + QStringLiteral("/h"),
+                      QStringLiteral("fail2ban ") + lastHour),
+            eventBadge(QStringLiteral("WireGuard"), QString::number(state.logEvents->wireguardEvents) + QStringLiteral("/h"),
+                QStringLiteral("WireGuard ") + lastHour)};
+    }
+}

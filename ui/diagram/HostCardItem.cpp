@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diagram/HostCardItem.h"
+
+#include "diagram/DiagramFonts.h"
+#include "diagram/DiagramScene.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace {
+
+constexpr double Padding = 10;
+constexpr double BadgeGap = 5;
+constexpr double BadgePadding = 6;
+constexpr double Radius = 8;
+constexpr double FullDetail = 0.45;   ///< below this zoom, text is too small to read: draw a simple card
+constexpr double NameDetail = 0.12;   ///< below this, not even the name
+
+double badgeHeight()
+{
+    return QFontMetricsF(DiagramFonts::small()).height() + 6;
+}
+
+/// Lays badges out in rows that wrap at the card's width; returns the height used (0 for none).
+template<typename Visit>
+double flowBadges(const QList<HostCardContent::Badge>& badges, double top, Visit&& visit)
+{
+    if (badges.isEmpty())
+        return 0;
+    const QFontMetricsF metrics(DiagramFonts::small());
+    const double maxWidth = HostCardItem::Width - 2 * Padding;
+    double x = Padding;
+    double y = top;
+    for (const auto& badge : badges) {
+        const double width = std::min(maxWidth, metrics.horizontalAdvance(badge.text) + 2 * BadgePadding);
+        if (x > Padding && x + width > HostCardItem::Width - Padding) {
+            x = Padding;
+            y += badgeHeight() + BadgeGap;
+        }
+        visit(badge, QRectF(x, y, width, badgeHeight()));
+        x += width + BadgeGap;
+    }
+    return y + badgeHeight() - top;
+}
+
+struct Rows
+{
+    double title;
+    double subtitle;
+    double address;
+    double services;
+    double events;
+    double metrics;
+    double bottom;
+};
+
+Rows rowsFor(const HostCardContent& content)
+{
+    const double titleHeight = QFontMetricsF(DiagramFonts::title()).height();
+    const double bodyHeight = QFontMetricsF(DiagramFonts::body()).height();
+    Rows rows {};
+    rows.title = Padding;
+    rows.subtitle = rows.title + titleHeight + 2;
+    rows.address = rows.subtitle + bodyHeight + 1;
+    rows.services = rows.address + bodyHeight + 7;
+    const double servicesHeight = flowBadges(content.services, rows.services, [](auto&&, auto&&) {});
+    rows.events = rows.services + servicesHeight + (servicesHeight > 0 ? BadgeGap : 0);
+    const double eventsHeight = flowBadges(content.events, rows.events, [](auto&&, auto&&) {});
+    rows.metrics = rows.events + eventsHeight + (eventsHeight > 0 ? 7 : 2);
+    rows.bottom = rows.metrics + bodyHeight + Padding - 2;
+    return rows;
+}
+
+} // namespace
+
+HostCardItem::HostCardItem(const QString& hostId, HostCardContent content, const DiagramPalette* palette)
+    : m_hostId(hostId)
+    , m_content(std::move(content))
+    , m_palette(palette)
+    , m_size(sizeFor(m_content))
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
+    // Cards are the most repeated drawing of a large network: cache them at screen resolution.
+    setCacheMode(DeviceCoordinateCache);
+    setZValue(10);
+    setCursor(Qt::ArrowCursor);
+}
+
+QSizeF HostCardItem::sizeFor(const HostCardContent& content)
+{
+    return QSizeF(Width, rowsFor(content).bottom);
+}
+
+void HostCardItem::setContent(HostCardContent content)
+{
+    m_content = std::move(content);
+    const QSizeF size = sizeFor(m_content);
+    if (size != m_size) {
+        prepareGeometryChange();
+        m_size = size;
+    }
+    setToolTip(m_content.title + QStringLiteral("\n") + m_content.stateWord + QStringLiteral(": ") + m_content.stateReason);
+    update();
+}
+
+QRectF HostCardItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_size).adjusted(-4, -4, 4, 4);
+}
+
+QVariant HostCardItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemPositionHasChanged) {
+        if (auto* diagram = qobject_cast<DiagramScene*>(scene()))
+            diagram->cardMoved(this);
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void HostCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QRectF card(QPointF(0, 0), m_size);
+    const QColor stateColor = m_palette->stateNamed(m_content.stateName);
+    painter->setPen(isSelected() ? QPen(m_palette->selection(), 3) : QPen(m_palette->cardBorder(), 1));
+    painter->setBrush(m_palette->cardFill());
+    painter->drawRoundedRect(card, Radius, Radius);
+    // A strip on the left in the state's colour: the state at a glance, even zoomed out.
+    QPainterPath strip;
+    strip.addRoundedRect(QRectF(0.5, 0.5, 5, m_size.height() - 1), 3, 3);
+    painter->fillPath(strip, m_palette->stateBrush(m_content.stateName));
+    if (DiagramPalette::isOutlineOnly(m_content.stateName)) {
+        painter->setPen(QPen(stateColor, 1, Qt::DashLine));
+        painter->drawPath(strip);
+    }
+    if (detail < FullDetail)
+        paintSimplified(painter, detail);
+    else
+        paintFull(painter);
+}
+
+void HostCardItem::paintSimplified(QPainter* painter, double detail) const
+{
+    if (detail < NameDetail)
+        return;
+    QFont font = DiagramFonts::title();
+    font.setPointSizeF(font.pointSizeF() * 1.8);
+    painter->setFont(font);
+    painter->setPen(m_palette->text());
+    const QRectF area = QRectF(QPointF(0, 0), m_size).adjusted(Padding + 4, Padding, -Padding, -Padding);
+    painter->drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_content.title + QStringLiteral("\n") + m_content.stateWord);
+}
+
+void HostCardItem::paintStateDot(QPainter* painter, const QPointF& center, double radius, const QString& stateName) const
+{
+    const QColor color = m_palette->stateNamed(stateName);
+    painter->setPen(QPen(color, 1.5, DiagramPalette::isOutlineOnly(stateName) ? Qt::DotLine : Qt::SolidLine));
+    painter->setBrush(m_palette->stateBrush(stateName));
+    painter->drawEllipse(center, radius, radius);
+}
+
+double HostCardItem::paintBadges(QPainter* painter, const QList<HostCardContent::Badge>& badges, double y) const
+{
+    painter->setFont(DiagramFonts::small());
+    const QFontMetricsF metrics(DiagramFonts::small());
+    return flowBadges(badges, y, [&](const HostCardContent::Badge& badge, const QRectF& rect) {
+        const bool agent = badge.exposure == Service::Exposure::Agent && !badge.event;
+        painter->setPen(QPen(m_palette->cardBorder(), 1, agent ? Qt::DashLine : Qt::SolidLine));
+        painter->setBrush(badge.event ? m_palette->eventBadgeFill() : m_palette->badgeFill(badge.exposure));
+        painter->drawRoundedRect(rect, 4, 4);
+        painter->setPen(agent ? m_palette->mutedText() : m_palette->badgeText());
+        painter->drawText(rect.adjusted(BadgePadding, 0, -BadgePadding, 0), Qt::AlignVCenter | Qt::AlignLeft,
+            metrics.elidedText(badge.text, Qt::ElideRight, rect.width() - 2 * BadgePadding));
+    });
+}
+
+void HostCardItem::paintFull(QPainter* painter) const
+{
+    const Rows rows = rowsFor(m_content);
+    const double textLeft = Padding + 4;
+    const double right = m_size.width() - Padding;
+
+    // Title row: dot and name.
+    painter->setFont(DiagramFonts::title());
+    const QFontMetricsF titleMetrics(painter->font());
+    paintStateDot(painter, QPointF(textLeft + 5, rows.title + titleMetrics.height() / 2), 5, m_content.stateName);
+    painter->setPen(m_palette->text());
+    painter->drawText(QRectF(textLeft + 16, rows.title, right - textLeft - 16, titleMetrics.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, titleMetrics.elidedText(m_content.title, Qt::ElideRight, right - textLeft - 16));
+
+    painter->setFont(DiagramFonts::body());
+    const QFontMetricsF body(painter->font());
+    painter->setPen(m_palette->mutedText());
+    painter->drawText(QRectF(textLeft, rows.subtitle, right - textLeft, body.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        body.elidedText(m_content.subtitle, Qt::ElideRight, right - textLeft));
+
+    // Address on the left, the state word on the right in the state's colour.
+    QFont stateFont = DiagramFonts::body();
+    stateFont.setBold(true);
+    const double stateWidth = QFontMetricsF(stateFont).horizontalAdvance(m_content.stateWord);
+    painter->setPen(m_palette->text());
+    painter->drawText(QRectF(textLeft, rows.address, right - textLeft - stateWidth - 8, body.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, body.elidedText(m_content.address, Qt::ElideRight, right - textLeft - stateWidth - 8));
+    painter->setFont(stateFont);
+    painter->setPen(m_palette->stateNamed(m_content.stateName));
+    painter->drawText(QRectF(right - stateWidth, rows.address, stateWidth, body.height()), Qt::AlignRight | Qt::AlignVCenter,
+        m_content.stateWord);
+
+    paintBadges(painter, m_content.services, rows.services);
+    paintBadges(painter, m_content.events, rows.events);
+
+    painter->setFont(DiagramFonts::small());
+    const QFontMetricsF small(painter->font());
+    paintStateDot(painter, QPointF(textLeft + 3.5, rows.metrics + body.height() / 2), 3.5, m_content.metricsState);
+    painter->setPen(m_palette->mutedText());
+    painter->drawText(QRectF(textLeft + 12, rows.metrics, right - textLeft - 12, body.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        small.elidedText(m_content.metricsLine, Qt::ElideRight, right - textLeft - 12));
+}

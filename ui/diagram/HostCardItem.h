@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "diagram/DiagramPalette.h"
+#include "diagram/HostCardContent.h"
+
+#include <QGraphicsItem>
+
+class DiagramScene;
+
+/**
+ * A host as a card: name, role, tunnel address, a state dot with its word, service and log-event badges, and
+ * whether its metrics arrive. Movable; when it moves it tells the scene, which moves the edges and regions.
+ */
+class HostCardItem final : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 2 };
+    static constexpr double Width = 268;
+
+    HostCardItem(const QString& hostId, HostCardContent content, const DiagramPalette* palette);
+
+    int type() const override { return Type; }
+    QString hostId() const { return m_hostId; }
+    const HostCardContent& content() const { return m_content; }
+    void setContent(HostCardContent content);
+    QRectF sceneRectOfCard() const { return QRectF(pos(), m_size); }
+
+    /// The card's size for a content, so the layout can place cards before they exist.
+    static QSizeF sizeFor(const HostCardContent& content);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    void paintFull(QPainter* painter) const;
+    void paintSimplified(QPainter* painter, double detail) const;
+    void paintStateDot(QPainter* painter, const QPointF& center, double radius, const QString& stateName) const;
+    double paintBadges(QPainter* painter, const QList<HostCardContent::Badge>& badges, double y) const;
+
+    QString m_hostId;
+    HostCardContent m_content;
+    const DiagramPalette* m_palette;
+    QSizeF m_size;
+};

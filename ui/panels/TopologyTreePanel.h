@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "diagram/DiagramElement.h"
+
+#include <QWidget>
+
+class DiagramPalette;
+class NetworkState;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTreeView;
+class TopologyTreeModel;
+
+/** Hosts and peers grouped by segment, filterable; selecting here selects on the diagram and back. */
+class TopologyTreePanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    TopologyTreePanel(NetworkState* network, const DiagramPalette* palette, QWidget* parent = nullptr);
+
+    QTreeView* treeView() const { return m_view; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    /// Selects the element's row, or clears the selection when it has none (tunnels and flows).
+    void select(const DiagramElement& element);
+
+Q_SIGNALS:
+    void elementSelected(const DiagramElement& element);
+
+private:
+    void onCurrentChanged();
+    DiagramElement elementAt(const QModelIndex& proxyIndex) const;
+
+    TopologyTreeModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTreeView* m_view;
+    QLineEdit* m_filter;
+    bool m_selecting = false;
+};
