@@ -1,50 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tunnelscope-cli status/check as a user runs them, against a scripted server: where credentials come from,
 // what the options reject, and how failures show. (The numbers against a real InfluxDB: TestInfluxLive.)
+#include "support/CliProcess.h"
 #include "support/FakeHttpServer.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTest>
 
 namespace {
-
-constexpr int WaitMs = 30000;
 
 QByteArray recordedPollAnswer()
 {
     QFile file(QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/poll_first_epoch_ms.json"));
     return file.open(QIODevice::ReadOnly) ? FakeHttpServer::response(200, file.readAll()) : QByteArray();
-}
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-/// Runs the CLI while this process's event loop keeps serving the scripted server.
-CliRun runCli(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(TUNNELSCOPE_CLI_PATH), arguments);
-    CliRun run;
-    if (!finished.wait(WaitMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
 }
 
 QProcessEnvironment environmentWith(const QString& name, const QString& value)
@@ -84,7 +55,7 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listenOnLoopback());
         server.setFallback(recordedPollAnswer());
-        const CliRun run = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString(),
+        const CliProcess run = CliProcess::run(QStringList{QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString(),
                                               QStringLiteral("--json")}
                                       + extra,
                                   environmentWith(variable, QStringLiteral("s3cret")));
@@ -102,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(server.listenOnLoopback());
         server.setFallback(FakeHttpServer::response(401, R"({"error":"authorization failed"})",
                                                     {{"X-Influxdb-Error", "authorization failed"}}));
-        const CliRun run = runCli({QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString()},
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString()},
                                   environmentWith(QStringLiteral("TUNNELSCOPE_INFLUX_TOKEN"), QStringLiteral("wrong")));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains("InfluxDB: failing") && run.out.contains("refused the credentials (HTTP 401): authorization failed"),
@@ -114,7 +85,7 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listenOnLoopback());
         server.enqueueSilence();
-        const CliRun run = runCli({QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString(),
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString(),
                                    QStringLiteral("--timeout"), QStringLiteral("1"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 1);
         const QJsonObject influx = QJsonDocument::fromJson(run.out).object().value(QLatin1String("sources")).toArray().at(0)
@@ -129,7 +100,7 @@ private Q_SLOTS:
         QVERIFY(server.listenOnLoopback());
         server.enqueue(FakeHttpServer::response(404, "404 page not found\n", {}, "text/plain"));
         server.enqueue(FakeHttpServer::response(204, {}));
-        const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--influx-url"), server.baseUrl().toString()});
+        const CliProcess run = CliProcess::run({QStringLiteral("check"), QStringLiteral("--influx-url"), server.baseUrl().toString()});
         QVERIFY2(run.exitCode == 0, run.out.constData());
         const QByteArray expected = "ok    InfluxDB " + server.baseUrl().toString().toLatin1() + "/ping";
         QVERIFY2(run.out.startsWith(expected), run.out.constData());
@@ -153,7 +124,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QByteArray, expected);
-        const CliRun run = runCli(arguments);
+        const CliProcess run = CliProcess::run(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(expected), run.err.constData());
     }

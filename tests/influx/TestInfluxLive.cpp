@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Against a real InfluxDB (Debian's influxd 1.6) holding Telegraf-shaped data: the client, the telemetry source
 // through NetworkState, the history query and the command line must all produce the numbers that were written.
+#include "support/CliProcess.h"
 #include "support/InfluxServerFixture.h"
 #include "support/ManualClock.h"
 #include "support/TelegrafScenario.h"
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -80,29 +80,6 @@ private:
         QFile times(dir + QStringLiteral("/poll_first_epoch_ms.times.txt"));
         QVERIFY(times.open(QIODevice::WriteOnly));
         times.write(QByteArray::number(m_scenario->lastSampleTime().toMSecsSinceEpoch()) + '\n');
-    }
-
-    struct CliRun
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    CliRun runCli(const QStringList& arguments)
-    {
-        QProcess process;
-        process.start(QStringLiteral(TUNNELSCOPE_CLI_PATH), arguments);
-        CliRun run;
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished(5000);
-            return run;
-        }
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
     }
 
 private Q_SLOTS:
@@ -324,7 +301,7 @@ private Q_SLOTS:
 
     void cliStatusJsonShowsEveryPeer()
     {
-        const CliRun run = runCli({QStringLiteral("status"), QStringLiteral("--influx-url"), m_server->url().toString(),
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), m_server->url().toString(),
                                    QStringLiteral("--influx-db"), Database, QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject document = QJsonDocument::fromJson(run.out).object();
@@ -358,7 +335,7 @@ private Q_SLOTS:
 
     void cliStatusTextNamesPeers()
     {
-        const CliRun run = runCli({QStringLiteral("status"), QStringLiteral("--influx-url"), m_server->url().toString()});
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), m_server->url().toString()});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.out.contains("prod"));
         QVERIFY(run.out.contains(TelegrafScenario::ProdKey.toLatin1()));
@@ -368,7 +345,7 @@ private Q_SLOTS:
 
     void cliStatusFailsOnAWrongDatabase()
     {
-        const CliRun run = runCli({QStringLiteral("status"), QStringLiteral("--influx-url"), m_server->url().toString(),
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), m_server->url().toString(),
                                    QStringLiteral("--influx-db"), QStringLiteral("nosuchdb"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 1);
         const QJsonObject influx = QJsonDocument::fromJson(run.out).object().value(QLatin1String("sources")).toArray().at(0)
@@ -387,7 +364,7 @@ private Q_SLOTS:
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
         const quint16 port = closed.serverPort();
         closed.close();
-        const CliRun run = runCli({QStringLiteral("status"), QStringLiteral("--influx-url"),
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"),
                                    QStringLiteral("http://127.0.0.1:%1").arg(port)});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains("refused the connection"), run.out.constData());
@@ -395,7 +372,7 @@ private Q_SLOTS:
 
     void cliCheckProbesTheServer()
     {
-        const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--influx-url"), m_server->url().toString(),
+        const CliProcess run = CliProcess::run({QStringLiteral("check"), QStringLiteral("--influx-url"), m_server->url().toString(),
                                    QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject check =
