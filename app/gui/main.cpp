@@ -4,7 +4,9 @@
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
+#include "influx/InfluxTelemetrySource.h"
 #include "secrets/KeychainSecretStore.h"
+#include "sources/TelemetrySourceFactory.h"
 #include "telemetry/DemoTelemetrySource.h"
 #include "telemetry/NetworkState.h"
 #include "topology/SyntheticTopology.h"
@@ -14,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QNetworkAccessManager>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QThread>
@@ -107,6 +110,15 @@ QPalette darkPalette()
     return palette;
 }
 
+/// A data source's live telemetry: InfluxDB polled with the credentials read from the keychain.
+std::unique_ptr<TelemetrySourceFactory> influxSourceFactory(QNetworkAccessManager* networkAccess)
+{
+    return TelemetrySourceFactory::fromFunction([networkAccess](const DataSource& source, const DataSourceCredentials& credentials) {
+        return std::make_unique<InfluxTelemetrySource>(source, InfluxCredentials(credentials.influxUser.toUtf8(), credentials.influxSecret),
+            networkAccess, SystemClock::instance());
+    });
+}
+
 /// The source behind "Demo data". Which source is shown (demo or a data source) is the window's choice.
 MainWindow::SourceFactory demoSourceFactory()
 {
@@ -176,10 +188,11 @@ int main(int argc, char* argv[])
 
     NetworkState network(SystemClock::instance());
     KeychainSecretStore secrets;
+    QNetworkAccessManager networkAccess;
     MainWindow window(&network, demoSourceFactory());
     window.setSecretStore(&secrets);
+    window.setLiveSourceFactory(influxSourceFactory(&networkAccess));
     window.setStartWithDemo(options.demo);
-    // Live InfluxDB polling plugs in here: window.setLiveSourceFactory(TelemetrySourceFactory::fromFunction(...)).
     // A synthetic topology is not the user's file: never save positions into it.
     window.openTopology(topology, options.peers > 0 ? QString() : options.topologyPath);
     if (!options.screenshotPath.isEmpty()) {
