@@ -15,6 +15,7 @@ class DiagramView;
 class LegendWidget;
 class NetworkState;
 class NetworkStatusBar;
+class PeerActions;
 class QAction;
 class TelemetrySource;
 class TopologyTreePanel;
@@ -53,6 +54,11 @@ public:
     TopologyTreePanel* treePanel() const { return m_tree; }
     NetworkStatusBar* networkStatusBar() const { return m_statusBar; }
     LegendWidget* legend() const { return m_legend; }
+    PeerActions* peerActions() const { return m_peerActions; }
+
+    /// Replaces the document keeping the running source (a wizard added a host, an import, an undo), and saves it
+    /// when it has a file; returns the save error, empty on success.
+    QString applyDocument(const Topology& topology);
 
     /// Whether window geometry and dock layout are restored and saved with QSettings (off for screenshots).
     void setRememberLayout(bool remember);
@@ -88,6 +94,7 @@ private:
     TopologyTreePanel* m_tree;
     DetailPanel* m_details;
     NetworkStatusBar* m_statusBar;
+    PeerActions* m_peerActions;
     QAction* m_legendAction = nullptr;
     bool m_rememberLayout = true;
     bool m_syncingSelection = false;
