@@ -69,6 +69,17 @@ QStringList exportableHosts(const Topology& topology)
     return hosts;
 }
 
+QStringList importedPeersWithoutHost(const Topology& topology)
+{
+    QStringList names;
+    const WireGuardInterface* hub = CollectorOnboarding::hubInterface(topology);
+    for (const auto& peer : topology.peers) {
+        if (hub && peer.interfaceId == hub->id && !peer.clientConfigAvailable && !topology.host(peer.hostId))
+            names.append(peer.name.isEmpty() ? peer.publicKey : peer.name);
+    }
+    return names;
+}
+
 PeerExportBundle bundle(const PeerExportTarget& target, PrivateKeyProvider& keys)
 {
     PeerExportBundle result;

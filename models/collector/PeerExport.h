@@ -44,6 +44,9 @@ QString importedReason();
 PeerExportTarget target(const Topology& topology, const QString& hostIdOrName);
 /// The hosts of every peer of the hub that export can work on, in topology order.
 QStringList exportableHosts(const Topology& topology);
+/// The names of the hub's peers learnt from the server's config that belong to no host of the topology: nothing
+/// can be exported for them, and export lists them with importedReason().
+QStringList importedPeersWithoutHost(const Topology& topology);
 PeerExportBundle bundle(const PeerExportTarget& target, PrivateKeyProvider& keys);
 
 } // namespace PeerExport

@@ -28,6 +28,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
@@ -171,7 +172,16 @@ void TestOnboardingWizard::exportsABundle()
     QCOMPARE(added.peer(QStringLiteral("monitor11-web2"))->keyCreated, m_clock->now());
     QVERIFY(added.peer(QStringLiteral("web2-monitor11")));
     QCOMPARE(added.flows.size(), m_topology.flows.size() + 2);
-    // Pending until its first handshake: the network shows the new tunnel as never seen.
+    // Pending until its first handshake: once telemetry arrives without it, the new tunnel shows as never seen.
+    SourceStatus live;
+    EndpointHealth influx;
+    influx.name = QStringLiteral("InfluxDB");
+    influx.state = EndpointHealth::State::Ok;
+    live.endpoints.append(influx);
+    m_network->applyStatus(live);
+    TelemetrySnapshot empty;
+    empty.takenAt = m_clock->now();
+    m_network->applySnapshot(empty);
     QCOMPARE(m_network->tunnelsOfHost(QStringLiteral("web2")).size(), 1);
     QCOMPARE(m_network->tunnelsOfHost(QStringLiteral("web2")).constFirst()->status.state, PeerStatus::State::Never);
 

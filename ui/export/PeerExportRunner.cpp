@@ -58,6 +58,7 @@ QString PeerExportRunner::importedPeerLine(const QString& hostName)
 void PeerExportRunner::run(const Topology& topology, const QStringList& hostIds, const QString& folder)
 {
     m_topology = topology;
+    m_allPeers = hostIds.isEmpty();
     m_hostIds = hostIds.isEmpty() ? PeerExport::exportableHosts(topology) : hostIds;
     m_folder = folder;
     QStringList interfaceIds;
@@ -125,6 +126,10 @@ void PeerExportRunner::exportAll(std::shared_ptr<FetchedKeys> keys)
                 tr("%1: cannot export the client config: %2").arg(target.hostName, exported.missingReason));
         else
             outcome.exported.append(target.hostName);
+    }
+    if (m_allPeers) {
+        for (const QString& name : PeerExport::importedPeersWithoutHost(m_topology))
+            outcome.withoutClientConfig.append(importedPeerLine(name));
     }
     if (progress)
         progress->setValue(static_cast<int>(m_hostIds.size()));

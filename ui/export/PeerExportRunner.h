@@ -56,6 +56,7 @@ private:
     Topology m_topology;
     QStringList m_hostIds;
     QString m_folder;
+    bool m_allPeers = false;
 };
 
 Q_DECLARE_METATYPE(PeerExportRunner::Outcome)
