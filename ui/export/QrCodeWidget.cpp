@@ -16,8 +16,8 @@ constexpr int QuietZone = 4;
 QrCodeWidget::QrCodeWidget(QWidget* parent)
     : QWidget(parent)
 {
-    setMinimumSize(160, 160);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    setMinimumSize(200, 200);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setAccessibleName(tr("QR code of the client configuration"));
 }
 
@@ -66,7 +66,7 @@ void QrCodeWidget::clear()
 
 QSize QrCodeWidget::sizeHint() const
 {
-    return {240, 240};
+    return {280, 280};
 }
 
 void QrCodeWidget::paintEvent(QPaintEvent*)

@@ -31,6 +31,7 @@ ExportPage::ExportPage(PeerWizardState* state, QWidget* parent)
 {
     setTitle(tr("Export"));
     setSubTitle(tr("Writes the files to a private folder (mode 0700, files 0600) and adds the host to the network."));
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     m_folder->setObjectName(QStringLiteral("exportFolder"));
     m_keychain->setObjectName(QStringLiteral("keepInKeychain"));
     m_export->setObjectName(QStringLiteral("exportButton"));
@@ -41,8 +42,10 @@ ExportPage::ExportPage(PeerWizardState* state, QWidget* parent)
     auto* folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
+    auto* folderLabel = new QLabel(tr("&Folder:"), this);
+    folderLabel->setBuddy(m_folder);
     auto* form = new QFormLayout;
-    form->addRow(tr("&Folder:"), folderRow);
+    form->addRow(folderLabel, folderRow);
     form->addRow(QString(), m_keychain);
     form->addRow(QString(), WizardWidgets::hintLabel(
                                 tr("Off: the keys exist only in the exported files. On: they are also kept in the "
@@ -55,8 +58,9 @@ ExportPage::ExportPage(PeerWizardState* state, QWidget* parent)
     left->addWidget(m_status);
     left->addStretch();
     auto* right = new QVBoxLayout;
-    right->addWidget(m_qr, 1);
+    right->addWidget(m_qr);
     right->addWidget(WizardWidgets::hintLabel(tr("Scan with the WireGuard app. It holds the private key."), this));
+    right->addStretch();
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 3);
     layout->addLayout(right, 2);

@@ -20,6 +20,7 @@ FirewallPage::FirewallPage(PeerWizardState* state, SecretClipboard* clipboard, Q
     setTitle(tr("The firewall"));
     setSubTitle(tr("UDP to the WireGuard port leaves the collector; the monitoring ports are reachable only through "
                    "the tunnel. The export writes these files too."));
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     auto* tabs = new QTabWidget(this);
     tabs->addTab(m_clientUfw, tr("Collector: UFW"));
     tabs->addTab(m_clientNft, tr("Collector: nftables"));

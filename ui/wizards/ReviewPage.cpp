@@ -24,7 +24,9 @@ ReviewPage::ReviewPage(PeerWizardState* state, SecretClipboard* clipboard, QWidg
     , m_viewer(new CopyableCode(clipboard, this))
 {
     setTitle(tr("Review"));
-    setSubTitle(tr("The files the export will write. Files marked 🔑 hold a secret key."));
+    setSubTitle(tr("The files the export will write. Files marked (secret) hold a key: copying one clears the "
+                   "clipboard again after 30 s."));
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     m_files->setObjectName(QStringLiteral("reviewFiles"));
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_files);
@@ -42,7 +44,7 @@ void ReviewPage::initializePage()
     m_state->rebuildBundle();
     m_files->clear();
     for (const auto& file : m_state->bundle().files()) {
-        auto* item = new QListWidgetItem(isSecret(file) ? QStringLiteral("🔑 ") + file.name : file.name, m_files);
+        auto* item = new QListWidgetItem(isSecret(file) ? tr("%1  (secret)").arg(file.name) : file.name, m_files);
         item->setToolTip(file.purpose);
     }
     m_files->setCurrentRow(0);

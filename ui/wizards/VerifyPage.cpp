@@ -63,7 +63,9 @@ VerifyPage::VerifyPage(PeerWizardState* state, QWidget* parent)
         line += 2;
     }
     grid->setColumnStretch(1, 1);
-    grid->setColumnMinimumWidth(0, 200);
+    grid->setColumnMinimumWidth(0, 170);
+    grid->setHorizontalSpacing(16);
+    grid->setVerticalSpacing(6);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(grid);
     layout->addStretch();
