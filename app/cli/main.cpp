@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tunnelscope-cli: the models/ layer from a terminal, for scripts and Ansible.
+#include "cli/CheckCommand.h"
 #include "cli/CliContext.h"
 #include "cli/KeygenCommand.h"
 #include "cli/LogsCommand.h"
 #include "cli/PeerCommand.h"
+#include "cli/StatusCommand.h"
 #include "cli/TopologyCommand.h"
 #include "core/SystemClock.h"
 
@@ -25,6 +27,8 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands()
     commands.push_back(std::make_unique<LogsCommand>());
     commands.push_back(std::make_unique<KeygenCommand>());
     commands.push_back(std::make_unique<PeerCommand>());
+    commands.push_back(std::make_unique<StatusCommand>());
+    commands.push_back(std::make_unique<CheckCommand>());
     return commands;
 }
 

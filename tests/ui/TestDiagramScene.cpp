@@ -33,7 +33,6 @@ private Q_SLOTS:
     void unknownPeersGetANode();
     void selectionRoundTrip();
     void darkPaletteReadsLight();
-    void syntheticCollectorsAreValid();
     void twoThousandPeersDoNotOverlap();
 
 private:
@@ -247,17 +246,6 @@ void TestDiagramScene::darkPaletteReadsLight()
     QVERIFY(!DiagramPalette(QPalette(Qt::white)).isDark());
 }
 
-void TestDiagramScene::syntheticCollectorsAreValid()
-{
-    const Topology topology = SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), 300);
-    QCOMPARE(TopologyValidator::validate(topology), QList<TopologyError>());
-    QCOMPARE(topology.hosts.size(), TopologyFile::referenceDeployment().hosts.size() + 300);
-    QVERIFY(TopologyValidator::isWireGuardKey(topology.interfaces.constLast().publicKey));
-    QCOMPARE(topology.tunnelAddress(QStringLiteral("collector-0251")), QStringLiteral("10.10.2.1"));
-    // No hub, nothing to attach collectors to.
-    QCOMPARE(SyntheticTopology::withCollectors(Topology(), 5), Topology());
-}
-
 void TestDiagramScene::twoThousandPeersDoNotOverlap()
 {
     NetworkState network(&m_clock);
@@ -275,7 +263,7 @@ void TestDiagramScene::twoThousandPeersDoNotOverlap()
         for (qsizetype j = i + 1; j < rects.size() && rects.at(j).left() < rects.at(i).right(); ++j)
             QVERIFY2(!rects.at(i).intersects(rects.at(j)), "two cards overlap");
     }
-    QVERIFY(scene.segmentItem(QStringLiteral("collectors"))->region().contains(scene.card(QStringLiteral("collector-2000"))->sceneRectOfCard()));
+    QVERIFY(scene.segmentItem(QStringLiteral("collectors"))->region().contains(scene.card(QStringLiteral("collector2000"))->sceneRectOfCard()));
 }
 
 QTEST_MAIN(TestDiagramScene)
