@@ -61,20 +61,26 @@ void PeerKeychain::store(
     if (psk && !psk->isNull())
         m_pending.append({hubPeerId, true, base64Secret(*psk)});
     if (!m_store) {
-        Q_EMIT stored(false, SecretResult::noKeychainMessage(SecretOperation::Write));
+        storeFailed(SecretResult::noKeychainMessage(SecretOperation::Write));
         return;
     }
-    SecretReply* reply = m_store->checkAvailability();
-    connect(reply, &SecretReply::finished, this, [this](const SecretResult& result) {
-        if (!result.isOk()) {
-            for (auto& entry : m_pending)
-                wipeSecret(entry.secret);
-            m_pending.clear();
-            Q_EMIT stored(false, result.message);
-            return;
-        }
+    connect(m_store->checkAvailability(), &SecretReply::finished, this, &PeerKeychain::continueStoring);
+}
+
+void PeerKeychain::continueStoring(const SecretResult& previous)
+{
+    if (previous.isOk())
         storeNext();
-    });
+    else
+        storeFailed(previous.message);
+}
+
+void PeerKeychain::storeFailed(const QString& message)
+{
+    for (auto& entry : m_pending)
+        wipeSecret(entry.secret);
+    m_pending.clear();
+    Q_EMIT stored(false, message);
 }
 
 void PeerKeychain::storeNext()
@@ -85,16 +91,7 @@ void PeerKeychain::storeNext()
     }
     Entry entry = m_pending.takeFirst();
     SecretReply* reply = m_store->write(keyOf(entry.id, entry.preshared), std::move(entry.secret));
-    connect(reply, &SecretReply::finished, this, [this](const SecretResult& result) {
-        if (!result.isOk()) {
-            for (auto& pending : m_pending)
-                wipeSecret(pending.secret);
-            m_pending.clear();
-            Q_EMIT stored(false, result.message);
-            return;
-        }
-        storeNext();
-    });
+    connect(reply, &SecretReply::finished, this, &PeerKeychain::continueStoring);
 }
 
 void PeerKeychain::fetch(const QStringList& interfaceIds, const QStringList& hubPeerIds)

@@ -58,6 +58,8 @@ Q_SIGNALS:
 
 private:
     void storeNext();
+    void continueStoring(const SecretResult& previous);
+    void storeFailed(const QString& message);
     void fetchNext();
 
     QPointer<SecretStore> m_store;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "support/ServerConfigTopology.h"
 #include "telemetry/NetworkState.h"
 #include "wireguard/ServerConfigImport.h"
 #include "wizards/PeerWizardState.h"
@@ -64,22 +65,6 @@ struct Harness
         return result;
     }
 };
-
-/// The reference deployment with the hub key that matches the private key in tests/data/wireguard/server-wg0.conf.
-inline Topology topologyOfServerConfig(Topology topology)
-{
-    const QString oldKey = topology.interface(QStringLiteral("monitor11-wg0"))->publicKey;
-    const QString newKey = QStringLiteral("mhnT/2cX6IQuUfsUifhTiOHKyv6JrYq3dQLMY5PLMg8=");
-    for (auto& wgInterface : topology.interfaces) {
-        if (wgInterface.publicKey == oldKey)
-            wgInterface.publicKey = newKey;
-    }
-    for (auto& peer : topology.peers) {
-        if (peer.publicKey == oldKey)
-            peer.publicKey = newKey;
-    }
-    return topology;
-}
 
 inline int modeOf(const QString& path)
 {
