@@ -2,6 +2,7 @@
 #include "cli/TopologyCommand.h"
 
 #include "cli/CliContext.h"
+#include "cli/PeerCommand.h"
 #include "topology/TopologyFile.h"
 
 #include <QCommandLineParser>
@@ -13,7 +14,8 @@ QString usage()
 {
     return QStringLiteral(
         "usage: tunnelscope-cli topology init FILE [--force]   write the reference deployment to FILE\n"
-        "       tunnelscope-cli topology validate FILE        check FILE and list what is wrong\n");
+        "       tunnelscope-cli topology validate FILE        check FILE and list what is wrong\n"
+        "       tunnelscope-cli topology import-wg FILE WGCONF add the peers of a wg-quick config to FILE\n");
 }
 
 } // namespace
@@ -25,6 +27,8 @@ int TopologyCommand::run(const QStringList& arguments, CliContext& context)
         return init(arguments.mid(1), context);
     if (action == QLatin1String("validate"))
         return validate(arguments.mid(1), context);
+    if (action == QLatin1String("import-wg"))
+        return importWireGuardConfig(arguments.mid(1), context);
     if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
         context.out() << usage();
         return 0;
@@ -66,4 +70,15 @@ int TopologyCommand::validate(const QStringList& arguments, CliContext& context)
     context.out() << arguments.at(1) << ": valid; " << topology.hosts.size() << " hosts, " << topology.peers.size()
                   << " peers, " << topology.flows.size() << " flows" << Qt::endl;
     return 0;
+}
+
+int TopologyCommand::importWireGuardConfig(const QStringList& arguments, CliContext& context)
+{
+    // The same import as `peer import`, under the name the topology commands use.
+    if (arguments.size() != 3)
+        return context.fail(QStringLiteral("topology import-wg takes a topology FILE and a wg-quick config WGCONF"), 2);
+    PeerCommand peer;
+    return peer.run({QStringLiteral("peer"), QStringLiteral("import"), QStringLiteral("--topology"), arguments.at(1),
+                        arguments.at(2)},
+        context);
 }

@@ -10,11 +10,12 @@ public:
     QString name() const override { return QStringLiteral("topology"); }
     QString summary() const override
     {
-        return QStringLiteral("write the reference deployment to a file, or check a topology file");
+        return QStringLiteral("write the reference deployment to a file, check a topology file, import a wg0.conf");
     }
     int run(const QStringList& arguments, CliContext& context) override;
 
 private:
     int init(const QStringList& arguments, CliContext& context);
     int validate(const QStringList& arguments, CliContext& context);
+    int importWireGuardConfig(const QStringList& arguments, CliContext& context);
 };

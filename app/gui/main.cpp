@@ -13,6 +13,7 @@
 #include "topology/TopologyFile.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -54,7 +55,7 @@ struct Options
 };
 
 /// Parses the command line; exits with a message on a bad one (QCommandLineParser's --help/--version do too).
-Options parseOptions(const QApplication& application)
+Options parseOptions(const QCoreApplication& application)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Live map of a WireGuard-connected monitoring network."));
@@ -152,16 +153,40 @@ int takeScreenshot(MainWindow& window, NetworkState& network, const QString& pat
     return 0;
 }
 
+/// --help and --version print text and exit: they must work without a display, e.g. over SSH.
+bool asksForTextOnly(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QLatin1String argument(argv[i]);
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h")
+            || argument == QLatin1String("--help-all") || argument == QLatin1String("--version")
+            || argument == QLatin1String("-v"))
+            return true;
+    }
+    return false;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Tunnelscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("tunnelscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TUNNELSCOPE_VERSION));
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     disableCoreDumps();
+    if (asksForTextOnly(argc, argv)) {
+        QCoreApplication application(argc, argv);
+        setIdentity();
+        parseOptions(application);
+        return 0;
+    }
     QApplication application(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Tunnelscope"));
-    QApplication::setApplicationName(QStringLiteral("tunnelscope"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Tunnelscope"));
-    QApplication::setApplicationVersion(QStringLiteral(TUNNELSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(TUNNELSCOPE_APP_ID));
     if (sodium_init() < 0) {
         std::fputs("tunnelscope: libsodium could not be initialised\n", stderr);

@@ -287,6 +287,25 @@ private Q_SLOTS:
                     .err.contains("taken by peer"));
     }
 
+    void topologyImportWg()
+    {
+        // The spelling of the import: same code path, same result as `peer import`.
+        QVERIFY(TopologyFile::save(m_topology, TopologyFile::referenceDeployment()).isEmpty());
+        QString text = QString::fromUtf8(readAll(QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/wireguard/server-wg0.conf")));
+        text.remove(QRegularExpression(QStringLiteral("PrivateKey = .*\\n")));
+        const QString config = path(QStringLiteral("import-wg.conf"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text.toUtf8());
+        file.close();
+        const auto usage = cli({QStringLiteral("topology"), QStringLiteral("import-wg"), m_topology});
+        QCOMPARE(usage.exitCode, 2);
+        const auto run = cli({QStringLiteral("topology"), QStringLiteral("import-wg"), m_topology, config});
+        QVERIFY2(run.ok(), qPrintable(run.describe()));
+        QVERIFY(run.out.contains("imported 1 new and 1 changed peers"));
+        QVERIFY(readAll(m_topology).contains("\"clientConfigAvailable\": false"));
+    }
+
     void peerRotate()
     {
         QVERIFY(add(QStringLiteral("web2"), path(QStringLiteral("rotate-add"))).ok());
