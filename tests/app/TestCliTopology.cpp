@@ -100,7 +100,7 @@ void TestCliTopology::help()
     const Run run = runCli({option});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith(QStringLiteral("usage: tunnelscope-cli COMMAND")));
-    QVERIFY(run.out.contains(QStringLiteral("  topology   write the reference deployment to a file, or check a topology file\n")));
+    QVERIFY(run.out.contains(QStringLiteral("  topology   write the reference deployment to a file, check a topology file, import a wg0.conf\n")));
     QVERIFY(run.out.contains(QStringLiteral("--version")));
     QCOMPARE(run.err, QString());
 }
