@@ -102,6 +102,7 @@ void NetworkState::buildTunnels()
 {
     m_tunnels.clear();
     m_tunnelIndex.clear();
+    m_tunnelsByHost.clear();
     QHash<QString, qsizetype> byPair;
     for (const auto& entry : m_topology.peers) {
         const WireGuardInterface* own = m_topology.interface(entry.interfaceId);
@@ -140,6 +141,9 @@ void NetworkState::buildTunnels()
             tunnel.name = client ? client->name : tunnel.clientPublicKey.left(8) + QStringLiteral("…");
         }
         m_tunnelIndex.insert(tunnel.id, i);
+        m_tunnelsByHost[tunnel.hubHostId].append(i);
+        if (tunnel.clientHostId != tunnel.hubHostId)
+            m_tunnelsByHost[tunnel.clientHostId].append(i);
     }
 }
 
@@ -248,10 +252,8 @@ const TunnelState* NetworkState::tunnel(const QString& id) const
 QList<const TunnelState*> NetworkState::tunnelsOfHost(const QString& hostId) const
 {
     QList<const TunnelState*> result;
-    for (const auto& tunnel : m_tunnels) {
-        if (tunnel.hubHostId == hostId || tunnel.clientHostId == hostId)
-            result.append(&tunnel);
-    }
+    for (qsizetype index : m_tunnelsByHost.value(hostId))
+        result.append(&m_tunnels.at(index));
     return result;
 }
 

@@ -73,6 +73,7 @@ private:
     int m_pollIntervalSeconds = 10;
     QList<TunnelState> m_tunnels;
     QHash<QString, qsizetype> m_tunnelIndex;
+    QHash<QString, QList<qsizetype>> m_tunnelsByHost; ///< host id to its tunnels, hub and client side
     QList<UnknownPeer> m_unknownPeers;
     QHash<QString, QString> m_hostIdByTag;
     QHash<QString, qsizetype> m_hostIndex;          ///< host id to its place in m_topology.hosts
