@@ -15,7 +15,7 @@ constexpr double BadgeGap = 5;
 constexpr double BadgePadding = 6;
 constexpr double Radius = 8;
 constexpr double FullDetail = 0.45;   ///< below this zoom, text is too small to read: draw a simple card
-constexpr double NameDetail = 0.12;   ///< below this, not even the name
+constexpr double NameDetail = 0.22;   ///< below this, not even the name: a state-coloured rectangle
 
 double badgeHeight()
 {
@@ -74,11 +74,11 @@ Rows rowsFor(const HostCardContent& content)
 
 } // namespace
 
-HostCardItem::HostCardItem(const QString& hostId, HostCardContent content, const DiagramPalette* palette)
+HostCardItem::HostCardItem(const QString& hostId, HostCardContent content, const DiagramPalette* palette, const QSizeF& size)
     : m_hostId(hostId)
     , m_content(std::move(content))
     , m_palette(palette)
-    , m_size(sizeFor(m_content))
+    , m_size(size.isValid() ? size : sizeFor(m_content))
 {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     // Cards are the most repeated drawing of a large network: cache them at screen resolution.
@@ -94,14 +94,23 @@ QSizeF HostCardItem::sizeFor(const HostCardContent& content)
 
 void HostCardItem::setContent(HostCardContent content)
 {
+    if (content == m_content)
+        return;
+    const bool badgesChanged = content.services != m_content.services || content.events != m_content.events;
+    HostCardContent drawn = content;
+    drawn.stateReason = m_content.stateReason; // said only in the tooltip
+    const bool looksDifferent = !(drawn == m_content);
     m_content = std::move(content);
-    const QSizeF size = sizeFor(m_content);
-    if (size != m_size) {
-        prepareGeometryChange();
-        m_size = size;
+    if (badgesChanged) {
+        const QSizeF size = sizeFor(m_content);
+        if (size != m_size) {
+            prepareGeometryChange();
+            m_size = size;
+        }
     }
     setToolTip(m_content.title + QStringLiteral("\n") + m_content.stateWord + QStringLiteral(": ") + m_content.stateReason);
-    update();
+    if (looksDifferent)
+        update();
 }
 
 QRectF HostCardItem::boundingRect() const
@@ -118,9 +127,27 @@ QVariant HostCardItem::itemChange(GraphicsItemChange change, const QVariant& val
     return QGraphicsItem::itemChange(change, value);
 }
 
+void HostCardItem::paintShapeOnly(QPainter* painter) const
+{
+    // Text would be a smudge of pixels: the state's colour fills the card, a map of the network's health.
+    const bool outline = DiagramPalette::isOutlineOnly(m_content.stateName);
+    if (isSelected())
+        painter->setPen(QPen(m_palette->selection(), 3));
+    else if (outline)
+        painter->setPen(QPen(m_palette->stateNamed(m_content.stateName), 1, Qt::DashLine));
+    else
+        painter->setPen(Qt::NoPen);
+    painter->setBrush(outline ? QBrush(m_palette->cardFill()) : m_palette->stateBrush(m_content.stateName));
+    painter->drawRect(QRectF(QPointF(0, 0), m_size));
+}
+
 void HostCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < NameDetail) {
+        paintShapeOnly(painter);
+        return;
+    }
     const QRectF card(QPointF(0, 0), m_size);
     const QColor stateColor = m_palette->stateNamed(m_content.stateName);
     painter->setPen(isSelected() ? QPen(m_palette->selection(), 3) : QPen(m_palette->cardBorder(), 1));
@@ -140,10 +167,8 @@ void HostCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         paintFull(painter);
 }
 
-void HostCardItem::paintSimplified(QPainter* painter, double detail) const
+void HostCardItem::paintSimplified(QPainter* painter, double) const
 {
-    if (detail < NameDetail)
-        return;
     QFont font = DiagramFonts::title();
     font.setPointSizeF(font.pointSizeF() * 1.8);
     painter->setFont(font);
