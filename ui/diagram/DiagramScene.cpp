@@ -169,9 +169,11 @@ void DiagramScene::rebuild()
             + DataFlow::kindName(flow.kind);
         edge->setStorageDrawnByAnother(m_large && storageWays.contains(storageWay));
         storageWays.insert(storageWay);
-        for (const QString& hostId : {flow.sourceHostId, flow.targetHostId, flow.storageHostId}) {
-            if (!hostId.isEmpty() && !m_flowsByHost.contains(hostId, edge))
-                m_flowsByHost.insert(hostId, edge);
+        // Once per host it touches; not contains(hostId, edge), which walks all the hub's thousands of flows.
+        const QString ends[] = {flow.sourceHostId, flow.targetHostId, flow.storageHostId};
+        for (int i = 0; i < 3; ++i) {
+            if (!ends[i].isEmpty() && std::find(ends, ends + i, ends[i]) == ends + i)
+                m_flowsByHost.insert(ends[i], edge);
         }
         routeFlow(edge);
     }
