@@ -5,6 +5,7 @@
 #include "diagram/DiagramScene.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -17,9 +18,56 @@ constexpr double Radius = 8;
 constexpr double FullDetail = 0.45;   ///< below this zoom, text is too small to read: draw a simple card
 constexpr double NameDetail = 0.22;   ///< below this, not even the name: a state-coloured rectangle
 
+/// Measures text in a font, remembering the answers: sizing cards is mostly measuring the same few badge texts
+/// ("Telegraf", "fail2ban 3/h") again, and each new snapshot would otherwise measure every card's badges.
+class TextMeasures
+{
+public:
+    double height(const QFont& font) { return entryFor(font).height; }
+
+    double advance(const QFont& font, const QString& text)
+    {
+        Entry& entry = entryFor(font);
+        if (const auto known = entry.advances.constFind(text); known != entry.advances.cend())
+            return *known;
+        if (entry.advances.size() > 4096)
+            entry.advances.clear(); // counts are endless; the badge texts in use are few
+        const double advance = entry.metrics.horizontalAdvance(text);
+        entry.advances.insert(text, advance);
+        return advance;
+    }
+
+private:
+    struct Entry
+    {
+        QFontMetricsF metrics;
+        double height;
+        QHash<QString, double> advances;
+    };
+
+    Entry& entryFor(const QFont& font)
+    {
+        const QString key = font.key();
+        auto found = m_entries.find(key);
+        if (found == m_entries.end()) {
+            const QFontMetricsF metrics(font);
+            found = m_entries.insert(key, Entry {metrics, metrics.height(), {}});
+        }
+        return *found;
+    }
+
+    QHash<QString, Entry> m_entries;
+};
+
+TextMeasures& measures()
+{
+    static TextMeasures instance; // the GUI thread only, as all item code
+    return instance;
+}
+
 double badgeHeight()
 {
-    return QFontMetricsF(DiagramFonts::small()).height() + 6;
+    return measures().height(DiagramFonts::small()) + 6;
 }
 
 /// Lays badges out in rows that wrap at the card's width; returns the height used (0 for none).
@@ -28,12 +76,12 @@ double flowBadges(const QList<HostCardContent::Badge>& badges, double top, Visit
 {
     if (badges.isEmpty())
         return 0;
-    const QFontMetricsF metrics(DiagramFonts::small());
+    const QFont font = DiagramFonts::small();
     const double maxWidth = HostCardItem::Width - 2 * Padding;
     double x = Padding;
     double y = top;
     for (const auto& badge : badges) {
-        const double width = std::min(maxWidth, metrics.horizontalAdvance(badge.text) + 2 * BadgePadding);
+        const double width = std::min(maxWidth, measures().advance(font, badge.text) + 2 * BadgePadding);
         if (x > Padding && x + width > HostCardItem::Width - Padding) {
             x = Padding;
             y += badgeHeight() + BadgeGap;
@@ -57,8 +105,8 @@ struct Rows
 
 Rows rowsFor(const HostCardContent& content)
 {
-    const double titleHeight = QFontMetricsF(DiagramFonts::title()).height();
-    const double bodyHeight = QFontMetricsF(DiagramFonts::body()).height();
+    const double titleHeight = measures().height(DiagramFonts::title());
+    const double bodyHeight = measures().height(DiagramFonts::body());
     Rows rows {};
     rows.title = Padding;
     rows.subtitle = rows.title + titleHeight + 2;
