@@ -46,6 +46,9 @@ public:
     QList<FlowEdgeItem*> flowEdges() const { return m_flows.values(); }
     QList<UnknownPeerItem*> unknownPeerItems() const { return m_unknownPeers.values(); }
 
+    /// Hundreds of hosts: straight edges drawn only where exposed, tunnel readouts only for the selection.
+    bool isLarge() const { return m_large; }
+
     DiagramElement selectedElement() const;
     /// Selects exactly this element (or nothing); emits elementSelected.
     void select(const DiagramElement& element);
@@ -84,7 +87,6 @@ private:
     void onSelectionChanged();
     /// In large diagrams readouts would cover each other: only the selection's are shown.
     void showReadoutsOfSelection();
-    bool isLarge() const { return m_large; }
     QRectF cardRect(const QString& hostId) const;
     QString tunnelBetween(const QString& a, const QString& b) const;
 
