@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/DataSourceOptions.h"
+
+#include "cli/CliContext.h"
+#include "topology/TopologyFile.h"
+
+namespace {
+
+const QString TopologyOption = QStringLiteral("topology");
+const QString SourceOption = QStringLiteral("source");
+const QString InfluxUrlOption = QStringLiteral("influx-url");
+const QString InfluxDbOption = QStringLiteral("influx-db");
+const QString InfluxUserOption = QStringLiteral("influx-user");
+const QString LokiUrlOption = QStringLiteral("loki-url");
+const QString TimeoutOption = QStringLiteral("timeout");
+
+/// The process environment itself cannot be wiped; the copy returned here is owned by credentials that do.
+QByteArray environmentSecret(const char* name)
+{
+    return qEnvironmentVariable(name).toUtf8();
+}
+
+} // namespace
+
+std::optional<InfluxCredentials> lookupKeychainInfluxCredentials(const DataSource& source)
+{
+    Q_UNUSED(source);
+    return std::nullopt;
+}
+
+void DataSourceOptions::addTo(QCommandLineParser& parser)
+{
+    parser.addOption({TopologyOption, QStringLiteral("the topology file (default: the reference deployment)"),
+                      QStringLiteral("FILE")});
+    parser.addOption({SourceOption, QStringLiteral("the id of the topology's data source to use (default: the first)"),
+                      QStringLiteral("ID")});
+    parser.addOption({InfluxUrlOption, QStringLiteral("InfluxDB URL, overriding the data source's"), QStringLiteral("URL")});
+    parser.addOption({InfluxDbOption, QStringLiteral("InfluxDB database, overriding the data source's"),
+                      QStringLiteral("DB")});
+    parser.addOption({InfluxUserOption,
+                      QStringLiteral("InfluxDB user; the password comes from TUNNELSCOPE_INFLUX_PASSWORD"),
+                      QStringLiteral("USER")});
+    parser.addOption({LokiUrlOption, QStringLiteral("Loki URL, overriding the data source's"), QStringLiteral("URL")});
+    parser.addOption({TimeoutOption, QStringLiteral("seconds to wait for each server (default 10)"),
+                      QStringLiteral("SECONDS")});
+}
+
+QString DataSourceOptions::read(const QCommandLineParser& parser)
+{
+    if (parser.isSet(TopologyOption)) {
+        const TopologyParseResult loaded = TopologyFile::load(parser.value(TopologyOption));
+        if (!loaded.ok())
+            return QStringLiteral("%1: %2").arg(parser.value(TopologyOption), loaded.errors.constFirst().toString());
+        m_topology = loaded.topology;
+    } else {
+        m_topology = TopologyFile::referenceDeployment();
+    }
+    if (parser.isSet(SourceOption)) {
+        const DataSource* chosen = m_topology.dataSource(parser.value(SourceOption));
+        if (!chosen)
+            return QStringLiteral("the topology has no data source \"%1\"").arg(parser.value(SourceOption));
+        m_dataSource = *chosen;
+    } else if (!m_topology.dataSources.isEmpty()) {
+        m_dataSource = m_topology.dataSources.constFirst();
+    }
+    if (parser.isSet(InfluxUrlOption)) {
+        m_dataSource.influxUrl = QUrl::fromUserInput(parser.value(InfluxUrlOption));
+        if (m_dataSource.name.isEmpty())
+            m_dataSource.name = m_dataSource.influxUrl.toString();
+    }
+    if (parser.isSet(InfluxDbOption))
+        m_dataSource.influxDatabase = parser.value(InfluxDbOption);
+    if (parser.isSet(LokiUrlOption))
+        m_dataSource.lokiUrl = QUrl::fromUserInput(parser.value(LokiUrlOption));
+    m_influxUser = parser.value(InfluxUserOption);
+    if (parser.isSet(TimeoutOption)) {
+        bool ok = false;
+        m_timeoutSeconds = parser.value(TimeoutOption).toInt(&ok);
+        if (!ok || m_timeoutSeconds <= 0)
+            return QStringLiteral("--timeout takes a positive number of seconds");
+    }
+    if (!m_dataSource.influxUrl.isValid() || m_dataSource.influxUrl.host().isEmpty())
+        return QStringLiteral("no InfluxDB to ask: give --influx-url or a topology with a data source");
+    return {};
+}
+
+std::optional<int> DataSourceOptions::parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                                      const QString& description, CliContext& context)
+{
+    parser.setApplicationDescription(description);
+    addTo(parser);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("print a JSON document instead of text")});
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return context.fail(parser.errorText(), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out() << parser.helpText();
+        return 0;
+    }
+    if (const QString error = read(parser); !error.isEmpty())
+        return context.fail(error, 2);
+    return std::nullopt;
+}
+
+InfluxCredentials DataSourceOptions::credentials()
+{
+    const QString user = m_influxUser.isEmpty() ? m_dataSource.influxUser : m_influxUser;
+    if (qEnvironmentVariableIsSet("TUNNELSCOPE_INFLUX_PASSWORD")) {
+        m_dataSource.influxAuth = DataSource::InfluxAuth::UserPassword;
+        return InfluxCredentials(user.toUtf8(), environmentSecret("TUNNELSCOPE_INFLUX_PASSWORD"));
+    }
+    if (qEnvironmentVariableIsSet("TUNNELSCOPE_INFLUX_TOKEN")) {
+        m_dataSource.influxAuth = DataSource::InfluxAuth::Token;
+        return InfluxCredentials(user.toUtf8(), environmentSecret("TUNNELSCOPE_INFLUX_TOKEN"));
+    }
+    if (m_dataSource.influxAuth != DataSource::InfluxAuth::None) {
+        if (auto stored = lookupKeychainInfluxCredentials(m_dataSource))
+            return *stored;
+    }
+    return InfluxCredentials(user.toUtf8(), {});
+}

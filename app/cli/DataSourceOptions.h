@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "influx/InfluxCredentials.h"
+#include "topology/Topology.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include <optional>
+
+class CliContext;
+
+/**
+ * The options that say which network and which servers a telemetry command talks to, shared by `status` and
+ * `check`: --topology, --source, --influx-url, --influx-db, --influx-user, --loki-url, --timeout.
+ */
+class DataSourceOptions
+{
+public:
+    void addTo(QCommandLineParser& parser);
+    /// Reads the parsed options: loads the topology and picks the data source. Returns an error message or empty.
+    QString read(const QCommandLineParser& parser);
+    /**
+     * The common start of a telemetry command: declares these options plus --json and --help, parses arguments
+     * and reads them. Returns the exit status when the command is already done (help shown, or an error).
+     */
+    std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                        const QString& description, CliContext& context);
+
+    const Topology& topology() const { return m_topology; }
+    const DataSource& dataSource() const { return m_dataSource; }
+    QUrl lokiUrl() const { return m_dataSource.lokiUrl; }
+    int timeoutMs() const { return m_timeoutSeconds * 1000; }
+    /// The secret for the data source: environment first, then the keychain. Sets the auth mode to match.
+    InfluxCredentials credentials();
+
+private:
+    Topology m_topology;
+    DataSource m_dataSource;
+    QString m_influxUser;
+    int m_timeoutSeconds = 10;
+};
+
+/// Looks the data source's InfluxDB secret up in the system keychain. Empty until the keychain store exists:
+/// the helper that adds it replaces this function's body.
+std::optional<InfluxCredentials> lookupKeychainInfluxCredentials(const DataSource& source);

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/StatusCommand.h"
+
+#include "cli/CliContext.h"
+#include "cli/DataSourceOptions.h"
+#include "influx/InfluxTelemetrySource.h"
+#include "telemetry/NetworkState.h"
+#include "telemetry/PeerStateRules.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+namespace {
+
+constexpr int ExtraWaitMs = 5000; ///< beyond the request timeout, before giving up on the event loop
+
+QJsonValue timeOrNull(const QDateTime& time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+}
+
+template<typename T>
+QJsonValue optionalValue(const std::optional<T>& value)
+{
+    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+QString endpointStateName(EndpointHealth::State state)
+{
+    switch (state) {
+    case EndpointHealth::State::Ok:
+        return QStringLiteral("ok");
+    case EndpointHealth::State::Failing:
+        return QStringLiteral("failing");
+    case EndpointHealth::State::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString reportingName(HostState::Reporting reporting)
+{
+    switch (reporting) {
+    case HostState::Reporting::NotMonitored:
+        return QStringLiteral("not-monitored");
+    case HostState::Reporting::Reporting:
+        return QStringLiteral("reporting");
+    case HostState::Reporting::Silent:
+        return QStringLiteral("silent");
+    case HostState::Reporting::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+/// What the user calls the tunnel addresses of a peer: its host's interface, else its AllowedIPs.
+QStringList tunnelAddresses(const Topology& topology, const QString& hostId, const PeerTelemetry* telemetry)
+{
+    if (const WireGuardInterface* wgInterface = topology.interfaceOfHost(hostId))
+        return wgInterface->addresses;
+    return telemetry ? telemetry->allowedIps : QStringList();
+}
+
+QJsonObject peerObject(const QString& id, const QString& name, const QString& publicKey, const QStringList& addresses,
+                       const std::optional<PeerTelemetry>& telemetry, const PeerStatus& status)
+{
+    QJsonObject peer;
+    peer.insert(QStringLiteral("id"), id);
+    peer.insert(QStringLiteral("name"), name);
+    peer.insert(QStringLiteral("publicKey"), publicKey);
+    peer.insert(QStringLiteral("tunnelAddresses"), QJsonArray::fromStringList(addresses));
+    peer.insert(QStringLiteral("rxBytesPerSecond"), telemetry ? optionalValue(telemetry->rxBytesPerSecond) : QJsonValue());
+    peer.insert(QStringLiteral("txBytesPerSecond"), telemetry ? optionalValue(telemetry->txBytesPerSecond) : QJsonValue());
+    peer.insert(QStringLiteral("lastHandshake"), telemetry ? timeOrNull(telemetry->lastHandshake) : QJsonValue());
+    peer.insert(QStringLiteral("handshakeAgeSeconds"), optionalValue(status.handshakeAgeSeconds));
+    peer.insert(QStringLiteral("reportedBy"), telemetry ? telemetry->reportingHost : QString());
+    peer.insert(QStringLiteral("state"), PeerStatus::stateName(status.state));
+    peer.insert(QStringLiteral("flags"), QJsonArray::fromStringList(status.flagsText().isEmpty()
+                                                                       ? QStringList()
+                                                                       : status.flagsText().split(QStringLiteral(", "))));
+    peer.insert(QStringLiteral("reason"), status.reason);
+    return peer;
+}
+
+QString rateText(const std::optional<double>& rate)
+{
+    return rate ? QStringLiteral("%1 (%2 B/s)").arg(PeerStateRules::formatRate(*rate)).arg(qRound64(*rate))
+                : QStringLiteral("unknown");
+}
+
+void printPeer(CliContext& context, const QString& name, const QString& publicKey, const QStringList& addresses,
+               const std::optional<PeerTelemetry>& telemetry, const PeerStatus& status)
+{
+    QTextStream& out = context.out();
+    out << "  " << name << "  " << publicKey << "  " << (addresses.isEmpty() ? QStringLiteral("-") : addresses.join(QLatin1Char(' ')))
+        << "\n";
+    if (telemetry) {
+        out << "    rx " << rateText(telemetry->rxBytesPerSecond) << ", tx " << rateText(telemetry->txBytesPerSecond)
+            << "; reported by " << telemetry->reportingHost << "\n";
+        out << "    last handshake "
+            << (telemetry->lastHandshake.isValid() ? telemetry->lastHandshake.toString(Qt::ISODate) : QStringLiteral("never"));
+        if (status.handshakeAgeSeconds)
+            out << " (" << PeerStateRules::formatAge(*status.handshakeAgeSeconds) << " ago)";
+        out << "\n";
+    }
+    const QString flags = status.flagsText();
+    out << "    " << PeerStatus::stateName(status.state) << (flags.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(flags))
+        << ": " << status.reason << "\n";
+}
+
+} // namespace
+
+bool StatusCommand::attachLogSource(InfluxTelemetrySource& source, const QUrl& lokiUrl, QNetworkAccessManager& network)
+{
+    // The Loki source is a LogEventsProvider: create it here for lokiUrl and call source.setLogEventsProvider().
+    Q_UNUSED(source);
+    Q_UNUSED(lokiUrl);
+    Q_UNUSED(network);
+    return false;
+}
+
+int StatusCommand::run(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    DataSourceOptions options;
+    if (const auto done = options.parseCommandLine(parser, arguments, summary(), context))
+        return *done;
+
+    QNetworkAccessManager network;
+    NetworkState state(context.clock());
+    state.setTopology(options.topology());
+    InfluxCredentials credentials = options.credentials();
+    InfluxTelemetrySource source(options.dataSource(), credentials, &network, context.clock());
+    credentials.wipe();
+    source.setRequestTimeoutMs(options.timeoutMs());
+    state.setPollIntervalSeconds(source.pollIntervalSeconds());
+    const bool logsAttached = !options.lokiUrl().isEmpty() && attachLogSource(source, options.lokiUrl(), network);
+    if (!logsAttached && parser.isSet(QStringLiteral("loki-url")))
+        context.err() << "tunnelscope-cli: note: log counts from Loki are not polled yet; --loki-url is ignored\n";
+
+    QEventLoop loop;
+    QObject::connect(&source, &TelemetrySource::snapshotReady, &state, &NetworkState::applySnapshot);
+    QObject::connect(&source, &TelemetrySource::statusChanged, &state, &NetworkState::applyStatus);
+    QObject::connect(&source, &InfluxTelemetrySource::cycleFinished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(options.timeoutMs() + ExtraWaitMs, &loop, &QEventLoop::quit);
+    source.pollNow();
+    loop.exec();
+
+    const SourceStatus status = source.status();
+    if (parser.isSet(QStringLiteral("json")))
+        context.out() << QJsonDocument(document(state, status, context.clock()->now())).toJson(QJsonDocument::Indented);
+    else
+        printText(context, state, status);
+    context.out().flush();
+    for (const auto& endpoint : status.endpoints) {
+        if (endpoint.state != EndpointHealth::State::Ok)
+            return 1;
+    }
+    return 0;
+}
+
+QJsonObject StatusCommand::document(const NetworkState& state, const SourceStatus& status, const QDateTime& now)
+{
+    const Topology& topology = state.topology();
+    QJsonArray peers;
+    for (const auto& tunnel : state.tunnels()) {
+        const QString clientKey = tunnel.clientPublicKey;
+        QJsonObject peer = peerObject(tunnel.id, tunnel.name, clientKey,
+                                      tunnelAddresses(topology, tunnel.clientHostId, tunnel.telemetry ? &*tunnel.telemetry : nullptr),
+                                      tunnel.telemetry, tunnel.status);
+        peer.insert(QStringLiteral("known"), true);
+        peer.insert(QStringLiteral("hubHost"), tunnel.hubHostId);
+        peer.insert(QStringLiteral("clientHost"), tunnel.clientHostId);
+        peers.append(peer);
+    }
+    for (const auto& unknown : state.unknownPeers()) {
+        QJsonObject peer = peerObject(unknown.id, QStringLiteral("unknown peer"), unknown.telemetry.publicKey,
+                                      unknown.telemetry.allowedIps, unknown.telemetry, unknown.status);
+        peer.insert(QStringLiteral("known"), false);
+        peer.insert(QStringLiteral("hubHost"), unknown.reportingHostId);
+        peer.insert(QStringLiteral("clientHost"), QString());
+        peers.append(peer);
+    }
+
+    QJsonArray hosts;
+    QSet<QString> listedTags;
+    for (const auto& host : topology.hosts) {
+        const HostState hostState = state.hostState(host.id);
+        QJsonObject object;
+        object.insert(QStringLiteral("id"), host.id);
+        object.insert(QStringLiteral("name"), host.name);
+        object.insert(QStringLiteral("inTopology"), true);
+        object.insert(QStringLiteral("reporting"), reportingName(hostState.reporting));
+        object.insert(QStringLiteral("reason"), hostState.reason);
+        const auto& telemetry = hostState.telemetry;
+        object.insert(QStringLiteral("lastReport"), telemetry ? timeOrNull(telemetry->lastReport) : QJsonValue());
+        object.insert(QStringLiteral("uptimeSeconds"), telemetry ? optionalValue(telemetry->uptimeSeconds) : QJsonValue());
+        object.insert(QStringLiteral("load1"), telemetry ? optionalValue(telemetry->load1) : QJsonValue());
+        object.insert(QStringLiteral("cpuBusyPercent"), telemetry ? optionalValue(telemetry->cpuBusyPercent) : QJsonValue());
+        object.insert(QStringLiteral("memoryUsedPercent"),
+                      telemetry ? optionalValue(telemetry->memoryUsedPercent) : QJsonValue());
+        if (telemetry)
+            listedTags.insert(telemetry->host);
+        hosts.append(object);
+    }
+    for (const auto& telemetry : state.lastSnapshot().hosts) {
+        if (listedTags.contains(telemetry.host) || !state.hostIdForTag(telemetry.host).isEmpty())
+            continue;
+        QJsonObject object;
+        object.insert(QStringLiteral("id"), QString());
+        object.insert(QStringLiteral("name"), telemetry.host);
+        object.insert(QStringLiteral("inTopology"), false);
+        const qint64 age = telemetry.lastReport.isValid() ? telemetry.lastReport.secsTo(now) : -1;
+        const bool fresh = age >= 0 && age <= qint64(PeerStateRules::FreshnessPolls) * state.pollIntervalSeconds();
+        object.insert(QStringLiteral("reporting"), fresh ? QStringLiteral("reporting") : QStringLiteral("silent"));
+        object.insert(QStringLiteral("reason"), QStringLiteral("not in the topology; last metrics %1 ago")
+                                                    .arg(PeerStateRules::formatAge(age)));
+        object.insert(QStringLiteral("lastReport"), timeOrNull(telemetry.lastReport));
+        object.insert(QStringLiteral("uptimeSeconds"), optionalValue(telemetry.uptimeSeconds));
+        object.insert(QStringLiteral("load1"), optionalValue(telemetry.load1));
+        object.insert(QStringLiteral("cpuBusyPercent"), optionalValue(telemetry.cpuBusyPercent));
+        object.insert(QStringLiteral("memoryUsedPercent"), optionalValue(telemetry.memoryUsedPercent));
+        hosts.append(object);
+    }
+
+    QJsonArray endpoints;
+    for (const auto& endpoint : status.endpoints) {
+        QJsonObject object;
+        object.insert(QStringLiteral("name"), endpoint.name);
+        object.insert(QStringLiteral("state"), endpointStateName(endpoint.state));
+        object.insert(QStringLiteral("message"), endpoint.message);
+        object.insert(QStringLiteral("latencyMs"), endpoint.latencyMs >= 0 ? QJsonValue(endpoint.latencyMs) : QJsonValue());
+        object.insert(QStringLiteral("lastSuccess"), timeOrNull(endpoint.lastSuccess));
+        object.insert(QStringLiteral("lastAttempt"), timeOrNull(endpoint.lastAttempt));
+        endpoints.append(object);
+    }
+    QJsonObject source;
+    source.insert(QStringLiteral("name"), status.sourceName);
+    source.insert(QStringLiteral("demo"), status.demo);
+    source.insert(QStringLiteral("endpoints"), endpoints);
+
+    QJsonObject document;
+    document.insert(QStringLiteral("format"), QStringLiteral("tunnelscope-status"));
+    document.insert(QStringLiteral("version"), 1);
+    document.insert(QStringLiteral("takenAt"), timeOrNull(now));
+    document.insert(QStringLiteral("sources"), QJsonArray{source});
+    document.insert(QStringLiteral("peers"), peers);
+    document.insert(QStringLiteral("hosts"), hosts);
+    return document;
+}
+
+void StatusCommand::printText(CliContext& context, const NetworkState& state, const SourceStatus& status)
+{
+    QTextStream& out = context.out();
+    out << "Source " << status.sourceName << "\n";
+    for (const auto& endpoint : status.endpoints) {
+        out << "  " << endpoint.name << ": " << endpointStateName(endpoint.state);
+        if (endpoint.latencyMs >= 0)
+            out << ", " << endpoint.latencyMs << " ms";
+        if (!endpoint.message.isEmpty())
+            out << ", " << endpoint.message;
+        out << "\n";
+    }
+    const Topology& topology = state.topology();
+    out << "Peers\n";
+    for (const auto& tunnel : state.tunnels()) {
+        printPeer(context, tunnel.name, tunnel.clientPublicKey,
+                  tunnelAddresses(topology, tunnel.clientHostId, tunnel.telemetry ? &*tunnel.telemetry : nullptr),
+                  tunnel.telemetry, tunnel.status);
+    }
+    for (const auto& unknown : state.unknownPeers()) {
+        printPeer(context, QStringLiteral("unknown peer"), unknown.telemetry.publicKey, unknown.telemetry.allowedIps,
+                  unknown.telemetry, unknown.status);
+    }
+    out << "Hosts\n";
+    for (const auto& host : topology.hosts) {
+        const HostState hostState = state.hostState(host.id);
+        out << "  " << host.name << ": " << HostState::reportingTitle(hostState.reporting) << " (" << hostState.reason
+            << ")\n";
+    }
+}

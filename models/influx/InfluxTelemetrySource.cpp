@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "influx/InfluxTelemetrySource.h"
+
+#include "influx/LogEventsProvider.h"
+
+InfluxTelemetrySource::InfluxTelemetrySource(const DataSource& source, const InfluxCredentials& credentials,
+                                             QNetworkAccessManager* network, const Clock* clock, QObject* parent)
+    : TelemetrySource(parent)
+    , m_source(source)
+    , m_clock(clock)
+    , m_client(network)
+    , m_pollSeconds(source.pollIntervalSeconds > 0 ? source.pollIntervalSeconds : DefaultPollSeconds)
+{
+    m_client.setConnection(InfluxConnection::fromDataSource(source, credentials));
+    m_health.name = EndpointName;
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &InfluxTelemetrySource::pollNow);
+}
+
+InfluxTelemetrySource::~InfluxTelemetrySource()
+{
+    if (m_pending)
+        m_pending->disconnect(this);
+}
+
+QString InfluxTelemetrySource::name() const
+{
+    return m_source.name.isEmpty() ? m_source.influxUrl.toString() : m_source.name;
+}
+
+void InfluxTelemetrySource::setRequestTimeoutMs(int milliseconds)
+{
+    InfluxConnection connection = m_client.connection();
+    connection.timeoutMs = std::max(1, milliseconds);
+    m_client.setConnection(connection);
+}
+
+void InfluxTelemetrySource::setLogEventsProvider(LogEventsProvider* provider)
+{
+    if (m_logProvider)
+        m_logProvider->disconnect(this);
+    m_logProvider = provider;
+    m_logPending = false;
+    if (provider)
+        connect(provider, &LogEventsProvider::eventsReady, this, &InfluxTelemetrySource::onLogEvents);
+}
+
+void InfluxTelemetrySource::start()
+{
+    m_running = true;
+    pollNow();
+}
+
+void InfluxTelemetrySource::stop()
+{
+    m_running = false;
+    m_timer.stop();
+    if (m_pending) {
+        m_pending->disconnect(this);
+        m_pending->abort();
+        m_pending = nullptr;
+    }
+}
+
+int InfluxTelemetrySource::nextPollDelaySeconds() const
+{
+    if (m_failures == 0)
+        return m_pollSeconds;
+    qint64 delay = m_pollSeconds;
+    for (int i = 0; i < m_failures && delay < MaxBackoffSeconds; ++i)
+        delay *= 2;
+    return int(std::min<qint64>(delay, MaxBackoffSeconds));
+}
+
+void InfluxTelemetrySource::pollNow()
+{
+    if (m_pending)
+        return; // one request at a time: a slow server must not pile them up
+    m_timer.stop();
+    // After a long outage the "newer than" window would span hours of buckets; start afresh instead.
+    if (m_health.lastSuccess.isValid()
+        && m_health.lastSuccess.secsTo(m_clock->now()) > TelegrafPoll::FirstLookbackSeconds)
+        m_poll.restartWindow();
+    m_health.lastAttempt = m_clock->now();
+    m_pending = m_client.query(m_poll.nextQuery());
+    connect(m_pending, &InfluxQueryReply::finished, this, &InfluxTelemetrySource::onQueryFinished);
+    if (m_logProvider && !m_logPending) {
+        m_logPending = true;
+        m_logProvider->requestEvents();
+    }
+}
+
+void InfluxTelemetrySource::onQueryFinished(const InfluxResult& result)
+{
+    m_pending = nullptr;
+    m_health.latencyMs = int(result.latencyMs);
+    if (result.ok()) {
+        m_failures = 0;
+        m_poll.apply(result);
+        m_haveData = true;
+        m_health.state = EndpointHealth::State::Ok;
+        m_health.lastSuccess = m_clock->now();
+        m_health.message = result.serverVersion.isEmpty()
+            ? QString()
+            : QStringLiteral("InfluxDB %1").arg(result.serverVersion);
+        emitSnapshot();
+    } else {
+        ++m_failures;
+        m_health.state = EndpointHealth::State::Failing;
+        const QString since = m_health.lastSuccess.isValid()
+            ? QStringLiteral("last good data %1").arg(m_health.lastSuccess.toString(Qt::ISODate))
+            : QStringLiteral("no data received yet");
+        m_health.message = QStringLiteral("%1; %2; retrying in %3 s")
+                               .arg(result.errorMessage, since)
+                               .arg(nextPollDelaySeconds());
+    }
+    Q_EMIT statusChanged(status());
+    scheduleNext();
+    finishCycleIfDone();
+}
+
+void InfluxTelemetrySource::onLogEvents(const QList<HostLogEvents>& events, bool ok)
+{
+    m_logPending = false;
+    m_hasLogEvents = ok;
+    if (ok)
+        m_logEvents = events;
+    if (!m_pending && m_haveData)
+        emitSnapshot();
+    Q_EMIT statusChanged(status());
+    finishCycleIfDone();
+}
+
+void InfluxTelemetrySource::emitSnapshot()
+{
+    TelemetrySnapshot snapshot = m_poll.snapshot(m_clock->now());
+    snapshot.hasLogEvents = m_hasLogEvents;
+    if (m_hasLogEvents)
+        snapshot.logEvents = m_logEvents;
+    Q_EMIT snapshotReady(snapshot);
+}
+
+void InfluxTelemetrySource::finishCycleIfDone()
+{
+    if (!m_pending && !m_logPending)
+        Q_EMIT cycleFinished();
+}
+
+void InfluxTelemetrySource::scheduleNext()
+{
+    if (m_running)
+        m_timer.start(nextPollDelaySeconds() * 1000);
+}
+
+SourceStatus InfluxTelemetrySource::status() const
+{
+    SourceStatus status;
+    status.sourceName = name();
+    status.endpoints.append(m_health);
+    if (m_logProvider)
+        status.endpoints.append(m_logProvider->health());
+    return status;
+}

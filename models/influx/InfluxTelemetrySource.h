@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Clock.h"
+#include "influx/InfluxClient.h"
+#include "influx/TelegrafPoll.h"
+#include "telemetry/TelemetrySource.h"
+#include "topology/DataSource.h"
+
+#include <QPointer>
+#include <QTimer>
+
+class LogEventsProvider;
+class QNetworkAccessManager;
+
+/**
+ * Live telemetry from Telegraf's data in InfluxDB: one HTTP request per poll cycle whatever the number of peers,
+ * asking only for what is newer than what it has. When InfluxDB fails the status says why and since when data is
+ * missing, and polling backs off (doubling, capped) until it answers again. Never blocks.
+ */
+class InfluxTelemetrySource final : public TelemetrySource
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultPollSeconds = 10;
+    static constexpr int MaxBackoffSeconds = 300;
+    static inline const QString EndpointName = QStringLiteral("InfluxDB");
+
+    InfluxTelemetrySource(const DataSource& source, const InfluxCredentials& credentials,
+                          QNetworkAccessManager* network, const Clock* clock, QObject* parent = nullptr);
+    ~InfluxTelemetrySource() override;
+
+    QString name() const override;
+    bool isDemo() const override { return false; }
+    int pollIntervalSeconds() const override { return m_pollSeconds; }
+    void start() override;
+    void stop() override;
+    void pollNow() override;
+    SourceStatus status() const override;
+
+    /// The transfer timeout of each request (default InfluxConnection::DefaultTimeoutMs).
+    void setRequestTimeoutMs(int milliseconds);
+    /// Log counts to merge into every snapshot (the Loki part); not owned, may be null.
+    void setLogEventsProvider(LogEventsProvider* provider);
+
+    const DataSource& dataSource() const { return m_source; }
+    InfluxClient* client() { return &m_client; }
+    bool isPolling() const { return m_pending != nullptr; }
+    int consecutiveFailures() const { return m_failures; }
+    /// Seconds until the next automatic poll: the interval, or the back-off while failing.
+    int nextPollDelaySeconds() const;
+    const TelegrafPoll& poll() const { return m_poll; }
+
+Q_SIGNALS:
+    /// One cycle is complete: InfluxDB and the log provider (if any) have both answered.
+    void cycleFinished();
+
+private:
+    void onQueryFinished(const InfluxResult& result);
+    void onLogEvents(const QList<HostLogEvents>& events, bool ok);
+    void emitSnapshot();
+    void finishCycleIfDone();
+    void scheduleNext();
+
+    DataSource m_source;
+    const Clock* m_clock;
+    InfluxClient m_client;
+    TelegrafPoll m_poll;
+    int m_pollSeconds;
+    QTimer m_timer;
+    bool m_running = false;
+    QPointer<InfluxQueryReply> m_pending;
+    int m_failures = 0;
+    EndpointHealth m_health;
+    QPointer<LogEventsProvider> m_logProvider;
+    bool m_logPending = false;
+    QList<HostLogEvents> m_logEvents;
+    bool m_hasLogEvents = false;
+    bool m_haveData = false;
+};

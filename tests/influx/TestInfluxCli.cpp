@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tunnelscope-cli status/check as a user runs them, against a scripted server: where credentials come from,
+// what the options reject, and how failures show. (The numbers against a real InfluxDB: TestInfluxLive.)
+#include "support/CliProcess.h"
+#include "support/FakeHttpServer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+namespace {
+
+QByteArray recordedPollAnswer()
+{
+    QFile file(QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/poll_first_epoch_ms.json"));
+    return file.open(QIODevice::ReadOnly) ? FakeHttpServer::response(200, file.readAll()) : QByteArray();
+}
+
+QProcessEnvironment environmentWith(const QString& name, const QString& value)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("TUNNELSCOPE_INFLUX_TOKEN"));
+    environment.remove(QStringLiteral("TUNNELSCOPE_INFLUX_PASSWORD"));
+    if (!name.isEmpty())
+        environment.insert(name, value);
+    return environment;
+}
+
+} // namespace
+
+class TestInfluxCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void credentialsComeFromTheEnvironment_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::newRow("none") << QString() << QStringList() << QByteArray();
+        QTest::newRow("token") << QStringLiteral("TUNNELSCOPE_INFLUX_TOKEN") << QStringList() << QByteArray("Token s3cret");
+        QTest::newRow("password") << QStringLiteral("TUNNELSCOPE_INFLUX_PASSWORD")
+                                  << QStringList{QStringLiteral("--influx-user"), QStringLiteral("reader")}
+                                  << QByteArray("Basic " + QByteArray("reader:s3cret").toBase64());
+    }
+
+    void credentialsComeFromTheEnvironment()
+    {
+        QFETCH(QString, variable);
+        QFETCH(QStringList, extra);
+        QFETCH(QByteArray, authorization);
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(recordedPollAnswer());
+        const CliProcess run = CliProcess::run(QStringList{QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString(),
+                                              QStringLiteral("--json")}
+                                      + extra,
+                                  environmentWith(variable, QStringLiteral("s3cret")));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().constFirst().headers.value("authorization"), authorization);
+        QVERIFY(!run.out.contains("s3cret"));
+        QVERIFY(!run.err.contains("s3cret"));
+        QCOMPARE(server.requests().constFirst().queryItem(QStringLiteral("db")), QStringLiteral("telegraf"));
+    }
+
+    void authFailureExitsNonZeroWithTheReason()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(FakeHttpServer::response(401, R"({"error":"authorization failed"})",
+                                                    {{"X-Influxdb-Error", "authorization failed"}}));
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString()},
+                                  environmentWith(QStringLiteral("TUNNELSCOPE_INFLUX_TOKEN"), QStringLiteral("wrong")));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("InfluxDB: failing") && run.out.contains("refused the credentials (HTTP 401): authorization failed"),
+                 run.out.constData());
+    }
+
+    void slowServerTimesOutWithinTheTimeout()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueueSilence();
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString(),
+                                   QStringLiteral("--timeout"), QStringLiteral("1"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject influx = QJsonDocument::fromJson(run.out).object().value(QLatin1String("sources")).toArray().at(0)
+                                       .toObject().value(QLatin1String("endpoints")).toArray().at(0).toObject();
+        QVERIFY2(influx.value(QLatin1String("message")).toString().contains(QLatin1String("did not answer within 1 s")),
+                 run.out.constData());
+    }
+
+    void checkFallsBackToPing()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueue(FakeHttpServer::response(404, "404 page not found\n", {}, "text/plain"));
+        server.enqueue(FakeHttpServer::response(204, {}));
+        const CliProcess run = CliProcess::run({QStringLiteral("check"), QStringLiteral("--influx-url"), server.baseUrl().toString()});
+        QVERIFY2(run.exitCode == 0, run.out.constData());
+        const QByteArray expected = "ok    InfluxDB " + server.baseUrl().toString().toLatin1() + "/ping";
+        QVERIFY2(run.out.startsWith(expected), run.out.constData());
+    }
+
+    void badOptionsAreRejected_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("timeout") << QStringList{QStringLiteral("status"), QStringLiteral("--timeout"), QStringLiteral("soon")}
+                                 << QByteArray("--timeout takes a positive number of seconds");
+        QTest::newRow("source") << QStringList{QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("nope")}
+                                << QByteArray("no data source \"nope\"");
+        QTest::newRow("topology") << QStringList{QStringLiteral("status"), QStringLiteral("--topology"), QStringLiteral("/nonexistent.json")}
+                                  << QByteArray("/nonexistent.json");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("status"), QStringLiteral("--frobnicate")}
+                                        << QByteArray("frobnicate");
+    }
+
+    void badOptionsAreRejected()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, expected);
+        const CliProcess run = CliProcess::run(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(expected), run.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInfluxCli)
+#include "TestInfluxCli.moc"

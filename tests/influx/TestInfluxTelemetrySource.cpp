@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The source's cycle against a scripted server: one request per cycle, only newer points afterwards, status on
+// failure with the time of the last good data, capped back-off and recovery, and the log-events extension point.
+#include "influx/InfluxTelemetrySource.h"
+#include "influx/LogEventsProvider.h"
+#include "support/FakeHttpServer.h"
+#include "support/ManualClock.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+constexpr int WaitMs = 10000;
+
+QByteArray recordedPollAnswer()
+{
+    QFile file(QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/poll_first_epoch_ms.json"));
+    return file.open(QIODevice::ReadOnly) ? FakeHttpServer::response(200, file.readAll()) : QByteArray();
+}
+
+/// A log source that answers when the test says so.
+class ScriptedLogEvents final : public LogEventsProvider
+{
+public:
+    using LogEventsProvider::LogEventsProvider;
+    void requestEvents() override { ++requests; }
+    EndpointHealth health() const override { return m_health; }
+    void answer(const QList<HostLogEvents>& events, bool ok)
+    {
+        m_health.name = QStringLiteral("Loki");
+        m_health.state = ok ? EndpointHealth::State::Ok : EndpointHealth::State::Failing;
+        Q_EMIT eventsReady(events, ok);
+    }
+    int requests = 0;
+
+private:
+    EndpointHealth m_health;
+};
+
+} // namespace
+
+class TestInfluxTelemetrySource : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_network;
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 22), QTime(0, 13), Qt::UTC)};
+
+    DataSource dataSourceFor(const FakeHttpServer& server, int pollSeconds = 10) const
+    {
+        DataSource source;
+        source.name = QStringLiteral("scripted");
+        source.influxUrl = server.baseUrl();
+        source.pollIntervalSeconds = pollSeconds;
+        return source;
+    }
+
+    static bool runCycle(InfluxTelemetrySource& source)
+    {
+        QSignalSpy cycles(&source, &InfluxTelemetrySource::cycleFinished);
+        source.pollNow();
+        return cycles.wait(WaitMs);
+    }
+
+private Q_SLOTS:
+    void oneRequestPerCycleThenOnlyNewerPoints()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(recordedPollAnswer());
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        QCOMPARE(source.pollIntervalSeconds(), 10);
+        QVERIFY(!source.isDemo());
+        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        QSignalSpy statuses(&source, &TelemetrySource::statusChanged);
+
+        QVERIFY(runCycle(source));
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().constFirst().queryItem(QStringLiteral("q")).count(QLatin1Char(';')),
+                 TelegrafPoll::StatementCount - 1);
+        QCOMPARE(snapshots.size(), 1);
+        const auto snapshot = snapshots.constFirst().constFirst().value<TelemetrySnapshot>();
+        QCOMPARE(snapshot.peers.size(), 4);
+        QCOMPARE(snapshot.takenAt, m_clock.now());
+        const auto status = statuses.constLast().constFirst().value<SourceStatus>();
+        QCOMPARE(status.sourceName, QStringLiteral("scripted"));
+        QCOMPARE(status.endpoints.size(), 1);
+        QCOMPARE(status.endpoints.constFirst().name, QStringLiteral("InfluxDB"));
+        QCOMPARE(status.endpoints.constFirst().state, EndpointHealth::State::Ok);
+        QCOMPARE(status.endpoints.constFirst().lastSuccess, m_clock.now());
+        QVERIFY(status.endpoints.constFirst().latencyMs >= 0);
+
+        m_clock.advance(10);
+        QVERIFY(runCycle(source));
+        QCOMPARE(server.requests().size(), 2);
+        const QString second = server.requests().at(1).queryItem(QStringLiteral("q"));
+        QVERIFY2(!second.contains(QLatin1String("now() - 3600s")), qPrintable(second));
+        QVERIFY(second.contains(QLatin1String("ms GROUP BY")));
+    }
+
+    void failuresBackOffAndRecover()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueue(recordedPollAnswer());
+        server.setFallback(FakeHttpServer::response(500, R"({"error":"engine broke"})"));
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        QVERIFY(runCycle(source));
+        const QDateTime goodAt = m_clock.now();
+        QCOMPARE(source.nextPollDelaySeconds(), 10);
+
+        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        const int expectedDelays[] = {20, 40, 80, 160, 300, 300};
+        for (const int expected : expectedDelays) {
+            m_clock.advance(source.nextPollDelaySeconds());
+            QVERIFY(runCycle(source));
+            QCOMPARE(source.nextPollDelaySeconds(), expected);
+        }
+        QCOMPARE(snapshots.size(), 0); // nothing new is claimed while failing
+        const SourceStatus failing = source.status();
+        const EndpointHealth& health = failing.endpoints.constFirst();
+        QCOMPARE(health.state, EndpointHealth::State::Failing);
+        QCOMPARE(health.lastSuccess, goodAt);
+        QCOMPARE(health.lastAttempt, m_clock.now());
+        QVERIFY2(health.message.contains(QLatin1String("internal error (HTTP 500): engine broke")), qPrintable(health.message));
+        QVERIFY2(health.message.contains(QStringLiteral("last good data %1").arg(goodAt.toString(Qt::ISODate))),
+                 qPrintable(health.message));
+        QVERIFY(health.message.contains(QLatin1String("retrying in 300 s")));
+
+        server.setFallback(recordedPollAnswer());
+        m_clock.advance(300);
+        QVERIFY(runCycle(source));
+        QCOMPARE(source.status().endpoints.constFirst().state, EndpointHealth::State::Ok);
+        QCOMPARE(source.consecutiveFailures(), 0);
+        QCOMPARE(source.nextPollDelaySeconds(), 10);
+        QCOMPARE(snapshots.size(), 1);
+    }
+
+    void theTimerResumesPollingByItself()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(recordedPollAnswer());
+        DataSource dataSource = dataSourceFor(server, 1); // one second, so the timer fires within the test
+        InfluxTelemetrySource source(dataSource, {}, &m_network, &m_clock);
+        QSignalSpy cycles(&source, &InfluxTelemetrySource::cycleFinished);
+        source.start();
+        QTRY_VERIFY_WITH_TIMEOUT(cycles.size() >= 2, WaitMs);
+        source.stop();
+        const qsizetype after = server.requests().size();
+        QTest::qWait(1500);
+        QCOMPARE(server.requests().size(), after);
+    }
+
+    void aSlowServerGetsOneRequestAtATime()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueueSilence();
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        source.setRequestTimeoutMs(400);
+        QSignalSpy cycles(&source, &InfluxTelemetrySource::cycleFinished);
+        source.pollNow();
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, WaitMs);
+        QVERIFY(source.isPolling());
+        source.pollNow();
+        source.pollNow();
+        QVERIFY(cycles.wait(WaitMs));
+        QCOMPARE(server.requests().size(), 1);
+        QVERIFY(source.status().endpoints.constFirst().message.contains(QLatin1String("did not answer")));
+        QVERIFY(source.status().endpoints.constFirst().message.contains(QLatin1String("no data received yet")));
+    }
+
+    void stopAbandonsTheRequestInFlight()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueueSilence();
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        QSignalSpy statuses(&source, &TelemetrySource::statusChanged);
+        source.start();
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, WaitMs);
+        source.stop();
+        QVERIFY(!source.isPolling());
+        QTest::qWait(100);
+        QCOMPARE(statuses.size(), 0);
+    }
+
+    void logEventsJoinTheSnapshotAndStatus()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(recordedPollAnswer());
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        ScriptedLogEvents logs;
+        source.setLogEventsProvider(&logs);
+        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        QSignalSpy cycles(&source, &InfluxTelemetrySource::cycleFinished);
+        source.pollNow();
+        QCOMPARE(logs.requests, 1);
+        QVERIFY(snapshots.wait(WaitMs));
+        QCOMPARE(cycles.size(), 0); // the log answer is still missing
+        QVERIFY(!snapshots.constLast().constFirst().value<TelemetrySnapshot>().hasLogEvents);
+
+        HostLogEvents prod;
+        prod.host = QStringLiteral("prod");
+        prod.wireguardEvents = 3;
+        prod.fail2banEvents = 7;
+        logs.answer({prod}, true);
+        QCOMPARE(cycles.size(), 1);
+        const auto withLogs = snapshots.constLast().constFirst().value<TelemetrySnapshot>();
+        QVERIFY(withLogs.hasLogEvents);
+        QCOMPARE(withLogs.logEvents, QList<HostLogEvents>{prod});
+        QCOMPARE(withLogs.peers.size(), 4);
+        const SourceStatus status = source.status();
+        QCOMPARE(status.endpoints.size(), 2);
+        QCOMPARE(status.endpoints.at(1).name, QStringLiteral("Loki"));
+        QVERIFY(status.telemetryUp()); // InfluxDB (the first endpoint) decides whether peer data is current
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInfluxTelemetrySource)
+#include "TestInfluxTelemetrySource.moc"
