@@ -5,6 +5,8 @@
 #   installer/dev.sh test                install what is missing, build with warnings as errors, run every test
 #   installer/dev.sh package             install what is missing, build a hardened Release into build-package/,
 #                                        make the .deb with cpack and print its path
+#   installer/dev.sh bench [PEERS...]    install what is missing, build the diagram benchmark in Release into
+#                                        build-bench/ and print its timings for 200 and 2,000 peers (or PEERS)
 set -euo pipefail
 
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,9 +15,9 @@ command=${1:-}
 shift || true
 
 case "$command" in
-    run | test | build | package) ;;
+    run | test | build | package | bench) ;;
     *)
-        echo "usage: installer/dev.sh run [tunnelscope options] | test | build | package" >&2
+        echo "usage: installer/dev.sh run [tunnelscope options] | test | build | package | bench [peers...]" >&2
         exit 2
         ;;
 esac
@@ -37,9 +39,16 @@ if [ "$command" = package ]; then
     LDFLAGS=$(dpkg-buildflags --get LDFLAGS)
     export CXXFLAGS LDFLAGS
 fi
+build_targets=()
+if [ "$command" = bench ]; then
+    # Timings only mean something optimised, and apart from the debug build the other commands share.
+    build_dir=${TUNNELSCOPE_BENCH_BUILD_DIR:-$source_dir/build-bench}
+    build_options=(-DCMAKE_BUILD_TYPE=Release)
+    build_targets=(--target tunnelscope-bench-diagram)
+fi
 cmake -S "$source_dir" -B "$build_dir" -G Ninja \
     "${build_options[@]}" -DTUNNELSCOPE_WARNINGS_AS_ERRORS=ON "${launcher[@]}"
-cmake --build "$build_dir" --parallel "$(nproc)"
+cmake --build "$build_dir" --parallel "$(nproc)" "${build_targets[@]}"
 
 case "$command" in
     build) ;;
@@ -50,6 +59,16 @@ case "$command" in
         ;;
     run)
         exec "$build_dir/app/tunnelscope" "$@"
+        ;;
+    bench)
+        # One process per peer count, so that each row's peak memory is its own.
+        [ $# -gt 0 ] || set -- 200 2000
+        bench=$build_dir/tests/bench/tunnelscope-bench-diagram
+        first=1
+        for peers in "$@"; do
+            QT_QPA_PLATFORM=offscreen "$bench" "$peers" 2>/dev/null | if [ "$first" = 1 ]; then cat; else tail -n 1; fi
+            first=0
+        done
         ;;
     test)
         # A private session bus with an unlocked keyring gives the keychain tests a real Secret Service. The

@@ -5,6 +5,11 @@
 
 namespace {
 
+QString nodeKey(TopologyTreeModel::Kind kind, const QString& id)
+{
+    return QString::number(static_cast<int>(kind)) + QLatin1Char(':') + id;
+}
+
 QStringList unknownIdsOf(const NetworkState& network)
 {
     QStringList ids;
@@ -22,6 +27,9 @@ struct TopologyTreeModel::Node
     Node* parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
+    QString name;
+    QString state;
+    QString reason;
 
     Node* add(Kind childKind, const QString& childId)
     {
@@ -53,6 +61,10 @@ TopologyTreeModel::~TopologyTreeModel() = default;
 void TopologyTreeModel::rebuild()
 {
     m_root = std::make_unique<Node>();
+    m_nodes.clear();
+    m_unknownIndex.clear();
+    for (qsizetype i = 0; i < m_network->unknownPeers().size(); ++i)
+        m_unknownIndex.insert(m_network->unknownPeers().at(i).id, i);
     const Topology& topology = m_network->topology();
     // Segments nest as in the diagram; the VPN is not a place hosts live in, so it only shows when it holds some.
     auto addSegment = [&](auto&& self, Node* parent, const Segment& segment) -> void {
@@ -78,6 +90,29 @@ void TopologyTreeModel::rebuild()
         for (const auto& unknown : m_network->unknownPeers())
             group->add(Kind::UnknownPeer, unknown.id);
     }
+    auto visit = [this](auto&& self, Node& node) -> void {
+        for (const auto& child : node.children) {
+            const QString key = nodeKey(child->kind, child->id);
+            if (!m_nodes.contains(key)) // the first, as a search would find
+                m_nodes.insert(key, child.get());
+            refresh(*child);
+            self(self, *child);
+        }
+    };
+    visit(visit, *m_root);
+}
+
+bool TopologyTreeModel::refresh(Node& node) const
+{
+    QString name = nameOf(node);
+    QString state = stateOf(node);
+    QString reason = reasonOf(node);
+    if (name == node.name && state == node.state && reason == node.reason)
+        return false;
+    node.name = std::move(name);
+    node.state = std::move(state);
+    node.reason = std::move(reason);
+    return true;
 }
 
 void TopologyTreeModel::refreshStates()
@@ -90,15 +125,28 @@ void TopologyTreeModel::refreshStates()
         endResetModel();
         return;
     }
-    auto notify = [this](auto&& self, const QModelIndex& parent) -> void {
-        const int rows = rowCount(parent);
-        if (rows == 0)
-            return;
-        Q_EMIT dataChanged(index(0, 0, parent), index(rows - 1, ColumnCount - 1, parent));
-        for (int row = 0; row < rows; ++row)
-            self(self, index(row, 0, parent));
+    // Only the runs of rows that changed: with thousands of peers, a view repaints and re-sorts far less.
+    m_unknownIndex.clear();
+    for (qsizetype i = 0; i < m_network->unknownPeers().size(); ++i)
+        m_unknownIndex.insert(m_network->unknownPeers().at(i).id, i);
+    auto notify = [this](auto&& self, Node& parent) -> void {
+        int firstChanged = -1;
+        const int rows = static_cast<int>(parent.children.size());
+        for (int row = 0; row <= rows; ++row) {
+            const bool changed = row < rows && refresh(*parent.children.at(static_cast<size_t>(row)));
+            if (changed && firstChanged < 0)
+                firstChanged = row;
+            if (!changed && firstChanged >= 0) {
+                Node* first = parent.children.at(static_cast<size_t>(firstChanged)).get();
+                Node* last = parent.children.at(static_cast<size_t>(row - 1)).get();
+                Q_EMIT dataChanged(createIndex(firstChanged, 0, first), createIndex(row - 1, ColumnCount - 1, last));
+                firstChanged = -1;
+            }
+            if (row < rows)
+                self(self, *parent.children.at(static_cast<size_t>(row)));
+        }
     };
-    notify(notify, QModelIndex());
+    notify(notify, *m_root);
 }
 
 TopologyTreeModel::Node* TopologyTreeModel::nodeOf(const QModelIndex& index) const
@@ -151,10 +199,8 @@ QString TopologyTreeModel::nameOf(const Node& node) const
     case Kind::UnknownGroup:
         return QStringLiteral("Unknown peers (%1)").arg(node.children.size());
     case Kind::UnknownPeer:
-        for (const auto& unknown : m_network->unknownPeers()) {
-            if (unknown.id == node.id)
-                return unknown.telemetry.publicKey.left(10) + QStringLiteral("…");
-        }
+        if (const qsizetype at = m_unknownIndex.value(node.id, -1); at >= 0)
+            return m_network->unknownPeers().at(at).telemetry.publicKey.left(10) + QStringLiteral("…");
         break;
     }
     return node.id;
@@ -163,11 +209,8 @@ QString TopologyTreeModel::nameOf(const Node& node) const
 QString TopologyTreeModel::stateOf(const Node& node) const
 {
     if (node.kind == Kind::UnknownPeer) {
-        for (const auto& unknown : m_network->unknownPeers()) {
-            if (unknown.id == node.id)
-                return PeerStatus::stateName(unknown.status.state);
-        }
-        return {};
+        const qsizetype at = m_unknownIndex.value(node.id, -1);
+        return at < 0 ? QString() : PeerStatus::stateName(m_network->unknownPeers().at(at).status.state);
     }
     if (node.kind != Kind::Host)
         return {};
@@ -192,10 +235,10 @@ QString TopologyTreeModel::stateOf(const Node& node) const
 QString TopologyTreeModel::reasonOf(const Node& node) const
 {
     if (node.kind == Kind::UnknownPeer) {
-        for (const auto& unknown : m_network->unknownPeers()) {
-            if (unknown.id == node.id)
-                return QStringLiteral("Reported by %1 but not in the topology. %2")
-                    .arg(unknown.telemetry.reportingHost, unknown.status.reason);
+        if (const qsizetype at = m_unknownIndex.value(node.id, -1); at >= 0) {
+            const UnknownPeer& unknown = m_network->unknownPeers().at(at);
+            return QStringLiteral("Reported by %1 but not in the topology. %2")
+                .arg(unknown.telemetry.reportingHost, unknown.status.reason);
         }
     }
     if (node.kind != Kind::Host)
@@ -215,18 +258,18 @@ QVariant TopologyTreeModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
-            return nameOf(node);
-        return stateOf(node);
+            return node.name;
+        return node.state;
     case Qt::ToolTipRole:
-        return reasonOf(node);
+        return node.reason;
     case KindRole:
         return static_cast<int>(node.kind);
     case IdRole:
         return node.id;
     case StateRole:
-        return stateOf(node);
+        return node.state;
     case ReasonRole:
-        return reasonOf(node);
+        return node.reason;
     default:
         return {};
     }
@@ -241,16 +284,6 @@ QVariant TopologyTreeModel::headerData(int section, Qt::Orientation orientation,
 
 QModelIndex TopologyTreeModel::indexOf(Kind kind, const QString& id) const
 {
-    auto find = [&](auto&& self, const QModelIndex& parent) -> QModelIndex {
-        for (int row = 0; row < rowCount(parent); ++row) {
-            const QModelIndex candidate = index(row, 0, parent);
-            const Node* node = nodeOf(candidate);
-            if (node->kind == kind && node->id == id)
-                return candidate;
-            if (const QModelIndex found = self(self, candidate); found.isValid())
-                return found;
-        }
-        return QModelIndex();
-    };
-    return find(find, QModelIndex());
+    Node* node = m_nodes.value(nodeKey(kind, id));
+    return node ? createIndex(node->row, 0, node) : QModelIndex();
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QStringList>
 
 #include <memory>
@@ -11,7 +12,8 @@ class NetworkState;
 
 /**
  * Hosts and peers as a tree grouped by segment, with a group for peers the topology does not know. Carries
- * states as names (roles), never colours or icons: ui/ maps those.
+ * states as names (roles), never colours or icons: ui/ maps those. Each row's texts are kept, so data() is a
+ * lookup and a new snapshot signals dataChanged only for the rows whose state or reason changed.
  */
 class TopologyTreeModel final : public QAbstractItemModel
 {
@@ -43,6 +45,8 @@ private:
     struct Node;
     void rebuild();
     void refreshStates();
+    /// Re-reads a node's name, state and reason from the network; true when any of them changed.
+    bool refresh(Node& node) const;
     Node* nodeOf(const QModelIndex& index) const;
     QString stateOf(const Node& node) const;
     QString reasonOf(const Node& node) const;
@@ -51,5 +55,6 @@ private:
     NetworkState* m_network;
     std::unique_ptr<Node> m_root;
     QStringList m_unknownIds; ///< the unknown peers the tree shows, in order
-
+    QHash<QString, qsizetype> m_unknownIndex; ///< unknown peer id to its place in the network's list
+    QHash<QString, Node*> m_nodes; ///< by kind and id (see nodeKey), for indexOf
 };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -38,7 +39,9 @@ private:
     void place(const QString& segmentId, QPointF origin);
     QList<const Segment*> regionsUnder(const QString& parentId) const;
     QList<const Host*> hostsOf(const QString& segmentId) const;
-    int columnsFor(qsizetype count) const;
+    int columnsFor(qsizetype count, const QSizeF& cell) const;
+    bool isLarge(const Segment& segment) const;
+    double hubCenterX() const;
     QSizeF cellSize(const QList<const Host*>& hosts) const;
 
     const Topology& m_topology;
@@ -57,12 +60,31 @@ QList<const Host*> AutoLayout::hostsOf(const QString& segmentId) const
     return m_topology.hostsInSegment(segmentId);
 }
 
-int AutoLayout::columnsFor(qsizetype count) const
+int AutoLayout::columnsFor(qsizetype count, const QSizeF& cell) const
 {
     // Wider than tall, as screens are; a handful of cards stays in one column like the user's drawing.
     if (count <= 3)
         return 1;
+    if (count > DiagramLayout::LargeSegment) {
+        // Square on screen, not in cards: cards are wider than tall, so fewer columns than rows.
+        const double aspect = (cell.height() + DiagramLayout::Gap) / (cell.width() + DiagramLayout::Gap);
+        return std::max(2, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count) * aspect))));
+    }
     return std::max(2, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count) * 1.6))));
+}
+
+bool AutoLayout::isLarge(const Segment& segment) const
+{
+    return m_topology.hostsInSegment(segment.id).size() > DiagramLayout::LargeSegment;
+}
+
+double AutoLayout::hubCenterX() const
+{
+    for (const auto& wgInterface : m_topology.interfaces) {
+        if (wgInterface.isHub && m_result.hostRects.contains(wgInterface.hostId))
+            return m_result.hostRects.value(wgInterface.hostId).center().x();
+    }
+    return std::numeric_limits<double>::quiet_NaN();
 }
 
 QSizeF AutoLayout::cellSize(const QList<const Host*>& hosts) const
@@ -82,9 +104,9 @@ QSizeF AutoLayout::measure(const QString& segmentId)
     double width = 0;
     double height = 0;
     if (!hosts.isEmpty()) {
-        const int columns = columnsFor(hosts.size());
-        const qsizetype rows = (hosts.size() + columns - 1) / columns;
         const QSizeF cell = cellSize(hosts);
+        const int columns = columnsFor(hosts.size(), cell);
+        const qsizetype rows = (hosts.size() + columns - 1) / columns;
         width = columns * cell.width() + (columns - 1) * DiagramLayout::Gap;
         height = rows * cell.height() + (rows - 1) * DiagramLayout::Gap;
     }
@@ -108,8 +130,8 @@ void AutoLayout::place(const QString& segmentId, QPointF origin)
     const QList<const Host*> hosts = hostsOf(segmentId);
     double x = content.x();
     if (!hosts.isEmpty()) {
-        const int columns = columnsFor(hosts.size());
         const QSizeF cell = cellSize(hosts);
+        const int columns = columnsFor(hosts.size(), cell);
         for (qsizetype i = 0; i < hosts.size(); ++i) {
             const QPointF at(content.x() + (i % columns) * (cell.width() + DiagramLayout::Gap),
                 content.y() + (i / columns) * (cell.height() + DiagramLayout::Gap));
@@ -127,8 +149,12 @@ DiagramLayout AutoLayout::run()
 {
     QList<const Segment*> top;
     QList<const Segment*> bottom;
+    QList<const Segment*> large; ///< hundreds of peers: a row of their own, under the hub they connect to
     for (const Segment* segment : regionsUnder(QString())) {
-        (segment->kind == Segment::Kind::Internet ? top : bottom).append(segment);
+        if (segment->kind == Segment::Kind::Internet)
+            top.append(segment);
+        else
+            (isLarge(*segment) ? large : bottom).append(segment);
     }
     // Public regions on the left, home on the right: the tunnel crosses the middle as in the user's drawing.
     std::stable_sort(bottom.begin(), bottom.end(), [](const Segment* a, const Segment* b) {
@@ -159,9 +185,18 @@ DiagramLayout AutoLayout::run()
         if (!row->isEmpty())
             y += rowHeight(*row) + DiagramLayout::Gap * 3; // room for the edges that cross between rows
     }
+    // Centred under the hub: its tunnels fan out evenly into the grid, the shortest edges a grid allows.
+    const double hubX = hubCenterX();
+    double x = (std::isnan(hubX) ? width / 2 : hubX) - rowWidth(large) / 2;
+    for (const Segment* segment : large) {
+        place(segment->id, QPointF(x, y + DiagramLayout::Gap * 3));
+        x += measure(segment->id).width() + DiagramLayout::Gap * 3;
+    }
+    if (!large.isEmpty())
+        y += rowHeight(large) + DiagramLayout::Gap * 6;
 
     // Hosts whose segment is not drawn (the VPN, or none) line up below everything.
-    double x = 0;
+    x = 0;
     for (const auto& host : m_topology.hosts) {
         if (m_result.hostRects.contains(host.id))
             continue;

@@ -18,6 +18,9 @@ struct DiagramLayout
     static constexpr double HeaderHeight = 30;   ///< a region's label
     static constexpr double EmptyRegionWidth = 260;
     static constexpr double EmptyRegionHeight = 90;
+    /// A top-level region with more hosts than this gets a near-square grid in a row of its own, centred under
+    /// the WireGuard hub, instead of a place beside the others: its many tunnels then fan out from the hub.
+    static constexpr qsizetype LargeSegment = 40;
 
     using CardSize = std::function<QSizeF(const Host&)>;
 
@@ -26,7 +29,7 @@ struct DiagramLayout
 
     /// Cards without a saved position are laid out in a readable arrangement of the segments: the Internet on
     /// top, the other top-level regions side by side below it, each holding a grid of its hosts and, to the
-    /// right, its nested regions. Saved positions are kept as they are.
+    /// right, its nested regions; large regions below them all (see LargeSegment). Saved positions are kept.
     static DiagramLayout compute(const Topology& topology, const CardSize& cardSize);
     /// The regions recomputed around cards that moved.
     /// Regions with no cards keep their rectangle from fallback.

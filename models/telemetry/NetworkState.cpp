@@ -3,7 +3,6 @@
 
 #include "telemetry/PeerStateRules.h"
 
-#include <QMultiHash>
 #include <QSet>
 
 namespace {
@@ -82,6 +81,11 @@ void NetworkState::setTopology(const Topology& topology)
             m_hostIdByTag.insert(host.fqdn.section(QLatin1Char('.'), 0, 0).toLower(), host.id);
         }
     }
+    m_topologyKeys.clear();
+    for (const auto& wgInterface : m_topology.interfaces)
+        m_topologyKeys.insert(wgInterface.publicKey);
+    for (const auto& entry : m_topology.peers)
+        m_topologyKeys.insert(entry.publicKey);
     buildTunnels();
     joinTelemetry();
     Q_EMIT topologyChanged();
@@ -102,6 +106,7 @@ void NetworkState::buildTunnels()
 {
     m_tunnels.clear();
     m_tunnelIndex.clear();
+    m_tunnelsByHost.clear();
     QHash<QString, qsizetype> byPair;
     for (const auto& entry : m_topology.peers) {
         const WireGuardInterface* own = m_topology.interface(entry.interfaceId);
@@ -141,6 +146,9 @@ void NetworkState::buildTunnels()
             tunnel.name = client ? client->name : tunnel.clientPublicKey.left(8) + QStringLiteral("…");
         }
         m_tunnelIndex.insert(tunnel.id, i);
+        m_tunnelsByHost[tunnel.hubHostId].append(i);
+        if (tunnel.clientHostId != tunnel.hubHostId)
+            m_tunnelsByHost[tunnel.clientHostId].append(i);
     }
 }
 
@@ -162,9 +170,16 @@ void NetworkState::indexHostTelemetry()
 void NetworkState::joinTelemetry()
 {
     indexHostTelemetry();
-    QMultiHash<QString, const PeerTelemetry*> byKey;
-    for (const auto& telemetry : m_snapshot.peers)
-        byKey.insert(telemetry.publicKey, &telemetry);
+    // Each report indexed once with the host that reported it: every collector reports the hub's key, so
+    // scanning all reports of a key per tunnel would be quadratic in the number of peers. Lists are walked
+    // newest first, the order a QMultiHash of the reports gave before.
+    QHash<QString, QList<std::pair<const PeerTelemetry*, QString>>> byKey; ///< key to (report, reporter id)
+    QHash<QString, QList<const PeerTelemetry*>> byKeyAndReporter; ///< "key|reporter id" to reports
+    for (const auto& telemetry : m_snapshot.peers) {
+        const QString reporter = hostIdForTag(telemetry.reportingHost);
+        byKey[telemetry.publicKey].append({&telemetry, reporter});
+        byKeyAndReporter[telemetry.publicKey + QLatin1Char('|') + reporter].append(&telemetry);
+    }
 
     PeerStateRules::Context context;
     context.now = m_clock->now();
@@ -176,8 +191,9 @@ void NetworkState::joinTelemetry()
     for (auto& tunnel : m_tunnels) {
         tunnel.telemetry.reset();
         tunnel.reportedByHub = false;
-        for (const PeerTelemetry* candidate : byKey.values(tunnel.clientPublicKey)) {
-            const QString reporter = hostIdForTag(candidate->reportingHost);
+        const auto clientReports = byKey.constFind(tunnel.clientPublicKey);
+        for (qsizetype i = clientReports == byKey.cend() ? 0 : clientReports->size(); i-- > 0;) {
+            const auto& [candidate, reporter] = clientReports->at(i);
             if (reporter.isEmpty() || reporter == tunnel.hubHostId) {
                 tunnel.telemetry = *candidate;
                 tunnel.reportedByHub = true;
@@ -185,9 +201,11 @@ void NetworkState::joinTelemetry()
                 break;
             }
         }
-        for (const PeerTelemetry* candidate : byKey.values(tunnel.hubPublicKey)) {
-            if (tunnel.clientHostId.isEmpty() || hostIdForTag(candidate->reportingHost) != tunnel.clientHostId)
-                continue;
+        const QList<const PeerTelemetry*> clientsView = tunnel.clientHostId.isEmpty()
+            ? QList<const PeerTelemetry*>()
+            : byKeyAndReporter.value(tunnel.hubPublicKey + QLatin1Char('|') + tunnel.clientHostId);
+        for (qsizetype i = clientsView.size(); i-- > 0;) {
+            const PeerTelemetry* candidate = clientsView.at(i);
             matchedKeys.insert(tunnel.hubPublicKey);
             if (tunnel.telemetry)
                 fillGaps(*tunnel.telemetry, mirrored(*candidate));
@@ -199,16 +217,11 @@ void NetworkState::joinTelemetry()
         tunnel.status = PeerStateRules::evaluate(tunnel.telemetry ? &*tunnel.telemetry : nullptr, context);
     }
 
-    QSet<QString> knownKeys = matchedKeys;
-    for (const auto& wgInterface : m_topology.interfaces)
-        knownKeys.insert(wgInterface.publicKey);
-    for (const auto& entry : m_topology.peers)
-        knownKeys.insert(entry.publicKey);
     m_unknownPeers.clear();
     context.configuredKeepalive = 0;
     context.keyCreated = {};
     for (const auto& telemetry : m_snapshot.peers) {
-        if (knownKeys.contains(telemetry.publicKey))
+        if (matchedKeys.contains(telemetry.publicKey) || m_topologyKeys.contains(telemetry.publicKey))
             continue;
         UnknownPeer unknown;
         unknown.id = QStringLiteral("unknown:%1:%2").arg(telemetry.reportingHost, telemetry.publicKey);
@@ -251,10 +264,8 @@ const TunnelState* NetworkState::tunnel(const QString& id) const
 QList<const TunnelState*> NetworkState::tunnelsOfHost(const QString& hostId) const
 {
     QList<const TunnelState*> result;
-    for (const auto& tunnel : m_tunnels) {
-        if (tunnel.hubHostId == hostId || tunnel.clientHostId == hostId)
-            result.append(&tunnel);
-    }
+    for (qsizetype index : m_tunnelsByHost.value(hostId))
+        result.append(&m_tunnels.at(index));
     return result;
 }
 

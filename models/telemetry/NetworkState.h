@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 /**
  * The live network: the topology joined with the newest telemetry. Matches each public key to the topology's
@@ -73,8 +74,10 @@ private:
     int m_pollIntervalSeconds = 10;
     QList<TunnelState> m_tunnels;
     QHash<QString, qsizetype> m_tunnelIndex;
+    QHash<QString, QList<qsizetype>> m_tunnelsByHost; ///< host id to its tunnels, hub and client side
     QList<UnknownPeer> m_unknownPeers;
     QHash<QString, QString> m_hostIdByTag;
+    QSet<QString> m_topologyKeys; ///< every public key the topology names
     QHash<QString, qsizetype> m_hostIndex;          ///< host id to its place in m_topology.hosts
     QHash<QString, qsizetype> m_hostTelemetryIndex; ///< host id to its entry in m_snapshot.hosts
     QHash<QString, qsizetype> m_logEventsIndex;     ///< host id to its entry in m_snapshot.logEvents

@@ -146,7 +146,7 @@ Topology withCollectors(const Topology& base, int count)
 {
     Topology topology = base;
     Segment segment;
-    segment.id = uniqueId(QStringLiteral("collectors"), [&topology](const QString& id) { return topology.segment(id); });
+    segment.id = uniqueId(QStringLiteral("collectors"), [&topology](const QString& id) { return std::as_const(topology).segment(id); });
     segment.name = QStringLiteral("Collectors");
     segment.kind = Segment::Kind::Other;
     topology.segments.append(segment);
@@ -170,10 +170,14 @@ Topology withCollectors(const Topology& base, int count)
     const Host* loki = hostRunning(base, QStringLiteral("loki"), hubHostId);
     AddressAllocator addresses(usedTunnelAddresses(base));
 
+    QSet<QString> hostIds; // a set, not topology.host(): that would search a list growing with every collector
+    for (const auto& host : std::as_const(topology.hosts))
+        hostIds.insert(host.id);
     for (int n = 1; n <= count; ++n) {
         Host host;
         host.id = uniqueId(QStringLiteral("collector%1").arg(n, 4, 10, QLatin1Char('0')),
-            [&topology](const QString& id) { return topology.host(id); });
+            [&hostIds](const QString& id) { return hostIds.contains(id); });
+        hostIds.insert(host.id);
         host.name = host.id;
         host.fqdn = host.id + QStringLiteral(".example.com");
         host.role = Host::Role::Collector;

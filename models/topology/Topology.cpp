@@ -13,57 +13,85 @@ auto findById(List& list, const QString& id) -> decltype(&list.front())
     return nullptr;
 }
 
+template<typename List>
+auto at(const List& list, const TopologyLookup::Positions& positions, const QString& key) -> decltype(&list.front())
+{
+    const qsizetype position = positions.value(key, -1);
+    return position < 0 ? nullptr : &list.at(position);
+}
+
+template<typename List>
+auto allAt(const List& list, const TopologyLookup::Groups& groups, const QString& key)
+{
+    QList<decltype(&list.front())> result;
+    const auto group = groups.constFind(key);
+    if (group == groups.cend())
+        return result;
+    result.reserve(group->size());
+    for (qsizetype position : *group)
+        result.append(&list.at(position));
+    return result;
+}
+
 } // namespace
 
 const Segment* Topology::segment(const QString& id) const
 {
-    return findById(segments, id);
+    return at(segments, lookup.segments(segments)->byId, id);
 }
 
 const Host* Topology::host(const QString& id) const
 {
-    return findById(hosts, id);
+    return at(hosts, lookup.hosts(hosts)->byId, id);
 }
 
 Host* Topology::host(const QString& id)
 {
+    // The caller may change what it gets, ids included, so the index is stale after this call: while it is
+    // current, it finds the place; after that, a plain search does, as building an index per call would cost more.
+    if (const auto index = lookup.currentHosts(hosts)) {
+        const qsizetype position = index->byId.value(id, -1);
+        return position < 0 ? nullptr : &hosts[position];
+    }
     return findById(hosts, id);
 }
 
 const WireGuardInterface* Topology::interface(const QString& id) const
 {
-    return findById(interfaces, id);
+    return at(interfaces, lookup.interfaces(interfaces)->byId, id);
 }
 
 const WireGuardInterface* Topology::interfaceOfHost(const QString& hostId, const QString& name) const
 {
-    for (const auto& wgInterface : interfaces) {
-        if (wgInterface.hostId == hostId && (name.isEmpty() || wgInterface.name == name))
-            return &wgInterface;
+    const auto index = lookup.interfaces(interfaces);
+    const auto group = index->byHost.constFind(hostId);
+    if (group == index->byHost.cend())
+        return nullptr;
+    for (qsizetype position : *group) {
+        if (name.isEmpty() || interfaces.at(position).name == name)
+            return &interfaces.at(position);
     }
     return nullptr;
 }
 
 const WireGuardPeer* Topology::peer(const QString& id) const
 {
-    return findById(peers, id);
+    return at(peers, lookup.peers(peers)->byId, id);
 }
 
 const DataSource* Topology::dataSource(const QString& id) const
 {
-    return findById(dataSources, id);
+    return at(dataSources, lookup.dataSources(dataSources)->byId, id);
 }
 
 QString Topology::hostIdOfPublicKey(const QString& publicKey) const
 {
-    for (const auto& wgInterface : interfaces) {
-        if (!publicKey.isEmpty() && wgInterface.publicKey == publicKey)
-            return wgInterface.hostId;
-    }
-    for (const auto& wgPeer : peers) {
-        if (!publicKey.isEmpty() && wgPeer.publicKey == publicKey && !wgPeer.hostId.isEmpty())
-            return wgPeer.hostId;
-    }
+    if (publicKey.isEmpty())
+        return {};
+    if (const WireGuardInterface* wgInterface = at(interfaces, lookup.interfaces(interfaces)->byPublicKey, publicKey))
+        return wgInterface->hostId;
+    if (const WireGuardPeer* wgPeer = at(peers, lookup.peers(peers)->withHostByPublicKey, publicKey))
+        return wgPeer->hostId;
     return {};
 }
 
@@ -72,29 +100,17 @@ QString Topology::tunnelAddress(const QString& hostId) const
     const WireGuardInterface* wgInterface = interfaceOfHost(hostId);
     if (wgInterface && !wgInterface->addresses.isEmpty())
         return wgInterface->addresses.constFirst().section(QLatin1Char('/'), 0, 0);
-    for (const auto& wgPeer : peers) {
-        if (wgPeer.hostId == hostId && !wgPeer.allowedIps.isEmpty())
-            return wgPeer.allowedIps.constFirst().section(QLatin1Char('/'), 0, 0);
-    }
+    if (const WireGuardPeer* wgPeer = at(peers, lookup.peers(peers)->withAddressByHost, hostId))
+        return wgPeer->allowedIps.constFirst().section(QLatin1Char('/'), 0, 0);
     return {};
 }
 
 QList<const Host*> Topology::hostsInSegment(const QString& segmentId) const
 {
-    QList<const Host*> result;
-    for (const auto& candidate : hosts) {
-        if (candidate.segmentId == segmentId)
-            result.append(&candidate);
-    }
-    return result;
+    return allAt(hosts, lookup.hosts(hosts)->bySegment, segmentId);
 }
 
 QList<const Segment*> Topology::childSegments(const QString& parentId) const
 {
-    QList<const Segment*> result;
-    for (const auto& candidate : segments) {
-        if (candidate.parentId == parentId)
-            result.append(&candidate);
-    }
-    return result;
+    return allAt(segments, lookup.segments(segments)->byParent, parentId);
 }

@@ -5,13 +5,17 @@
 #include "topology/DataSource.h"
 #include "topology/Host.h"
 #include "topology/Segment.h"
+#include "topology/TopologyLookup.h"
 #include "topology/WireGuardInterface.h"
 #include "topology/WireGuardPeer.h"
 
 #include <QList>
 #include <QString>
 
-/** The network as the user describes it: what exists and how it is wired. Live state lives elsewhere. */
+/**
+ * The network as the user describes it: what exists and how it is wired. Live state lives elsewhere.
+ * Lookups by id are O(1) (see TopologyLookup), so they may be called per host on networks of thousands of hosts.
+ */
 struct Topology
 {
     static constexpr int CurrentVersion = 1;
@@ -37,6 +41,9 @@ struct Topology
     QString tunnelAddress(const QString& hostId) const;
     QList<const Host*> hostsInSegment(const QString& segmentId) const;
     QList<const Segment*> childSegments(const QString& parentId) const;
+
+    /// Hash indexes behind the lookups above, kept current however the lists change; never part of the value.
+    TopologyLookup lookup;
 
     friend bool operator==(const Topology&, const Topology&) = default;
 };

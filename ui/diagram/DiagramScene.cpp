@@ -98,6 +98,9 @@ void DiagramScene::clearDiagram()
     m_tunnelsByHost.clear();
     m_flowsByHost.clear();
     m_tunnelByPair.clear();
+    m_tunnelOfFlow.clear();
+    m_hostNames.clear();
+    m_shownReadouts.clear();
     m_movedCards.clear();
     m_highlightedSegment.clear();
 }
@@ -110,13 +113,19 @@ void DiagramScene::rebuild()
     // A BSP tree finds the items under a point or rectangle quickly, but every edge from the hub spans the
     // whole scene and lands in every leaf: with thousands of those, keeping the tree up to date costs far more
     // (measured: minutes per update at 2,000 peers) than a linear scan of the items.
-    setItemIndexMethod(topology.hosts.size() > CarefulRoutingLimit ? NoIndex : BspTreeIndex);
+    m_large = topology.hosts.size() > CarefulRoutingLimit;
+    setItemIndexMethod(m_large ? NoIndex : BspTreeIndex);
 
     QHash<QString, HostCardContent> contents;
-    for (const auto& host : topology.hosts)
-        contents.insert(host.id, HostCardContent::fromTopology(host, topology));
+    QHash<QString, QSizeF> sizes; // measured once: the layout asks for each card's size several times
+    for (const auto& host : topology.hosts) {
+        const HostCardContent content = HostCardContent::fromTopology(host, topology);
+        contents.insert(host.id, content);
+        sizes.insert(host.id, HostCardItem::sizeFor(content));
+        m_hostNames.insert(host.id, host.name);
+    }
     const DiagramLayout layout = DiagramLayout::compute(hypervisorsFirst(topology),
-        [&contents](const Host& host) { return HostCardItem::sizeFor(contents.value(host.id)); });
+        [&sizes](const Host& host) { return sizes.value(host.id); });
 
     for (const auto& segment : topology.segments) {
         if (!DiagramLayout::isRegion(segment) || !layout.segmentRects.contains(segment.id))
@@ -127,7 +136,7 @@ void DiagramScene::rebuild()
         m_segments.insert(segment.id, item);
     }
     for (const auto& host : topology.hosts) {
-        auto* card = new HostCardItem(host.id, contents.value(host.id), &m_palette);
+        auto* card = new HostCardItem(host.id, contents.value(host.id), &m_palette, sizes.value(host.id));
         card->setPos(layout.hostRects.value(host.id).topLeft());
         addItem(card);
         m_cards.insert(host.id, card);
@@ -139,21 +148,32 @@ void DiagramScene::rebuild()
         auto* edge = new TunnelEdgeItem(tunnel.id, &m_palette, label);
         addItem(edge);
         addItem(label);
+        label->setVisible(!m_large);
         m_tunnels.insert(tunnel.id, edge);
         m_tunnelsByHost.insert(tunnel.clientHostId, edge);
         m_tunnelsByHost.insert(tunnel.hubHostId, edge);
         m_tunnelByPair.insert(pairKey(tunnel.clientHostId, tunnel.hubHostId), tunnel.id);
         routeTunnel(edge);
     }
+    QSet<QString> storageWays;
     for (const auto& flow : topology.flows) {
         if (!m_cards.contains(flow.sourceHostId) || !m_cards.contains(flow.targetHostId))
             continue;
         auto* edge = new FlowEdgeItem(flow, &m_palette);
         addItem(edge);
         m_flows.insert(flow.id, edge);
-        for (const QString& hostId : {flow.sourceHostId, flow.targetHostId, flow.storageHostId}) {
-            if (!hostId.isEmpty() && !m_flowsByHost.contains(hostId, edge))
-                m_flowsByHost.insert(hostId, edge);
+        if (const QString tunnelId = tunnelBetween(flow.sourceHostId, flow.targetHostId); !tunnelId.isEmpty())
+            m_tunnelOfFlow.insert(flow.id, tunnelId);
+        // Every collector's metrics take the same way from the hub to the bucket: one of them draws it.
+        const QString storageWay = flow.targetHostId + QLatin1Char('|') + flow.storageHostId + QLatin1Char('|')
+            + DataFlow::kindName(flow.kind);
+        edge->setStorageDrawnByAnother(m_large && storageWays.contains(storageWay));
+        storageWays.insert(storageWay);
+        // Once per host it touches; not contains(hostId, edge), which walks all the hub's thousands of flows.
+        const QString ends[] = {flow.sourceHostId, flow.targetHostId, flow.storageHostId};
+        for (int i = 0; i < 3; ++i) {
+            if (!ends[i].isEmpty() && std::find(ends, ends + i, ends[i]) == ends + i)
+                m_flowsByHost.insert(ends[i], edge);
         }
         routeFlow(edge);
     }
@@ -202,6 +222,10 @@ void DiagramScene::routeTunnel(TunnelEdgeItem* edge)
     const TunnelState* tunnel = m_network->tunnel(edge->tunnelId());
     if (!tunnel)
         return;
+    if (m_large) {
+        edge->setLine(EdgeGeometry::straightBetween(cardRect(tunnel->clientHostId), cardRect(tunnel->hubHostId)));
+        return;
+    }
     edge->setRoute(routeBetween(tunnel->clientHostId, tunnel->hubHostId));
     placeLabel(edge);
 }
@@ -227,6 +251,10 @@ void DiagramScene::routeFlow(FlowEdgeItem* edge)
 {
     const DataFlow& flow = edge->flow();
     const double side = flow.kind == DataFlow::Kind::Metrics ? 1 : -1;
+    if (m_large) {
+        routeStraightFlow(edge, side);
+        return;
+    }
     QPainterPath delivery;
     if (flow.sourceHostId != flow.targetHostId) {
         const TunnelEdgeItem* tunnel = m_tunnels.value(tunnelBetween(flow.sourceHostId, flow.targetHostId));
@@ -246,6 +274,30 @@ void DiagramScene::routeFlow(FlowEdgeItem* edge)
     edge->setLegs(delivery, storage);
 }
 
+void DiagramScene::routeStraightFlow(FlowEdgeItem* edge, double side)
+{
+    const DataFlow& flow = edge->flow();
+    QLineF delivery;
+    if (flow.sourceHostId != flow.targetHostId) {
+        const TunnelEdgeItem* tunnel = m_tunnels.value(m_tunnelOfFlow.value(flow.id));
+        const TunnelState* state = tunnel ? m_network->tunnel(tunnel->tunnelId()) : nullptr;
+        if (tunnel && state && tunnel->isStraight()) {
+            const QLineF line = tunnel->line();
+            delivery = EdgeGeometry::offsetLine(state->clientHostId == flow.sourceHostId ? line : QLineF(line.p2(), line.p1()),
+                side * (tunnel->penWidth() / 2 + 7));
+        } else {
+            delivery = EdgeGeometry::offsetLine(
+                EdgeGeometry::straightBetween(cardRect(flow.sourceHostId), cardRect(flow.targetHostId)), side * 5);
+        }
+    }
+    QLineF storage;
+    if (!flow.storageHostId.isEmpty() && flow.storageHostId != flow.targetHostId && m_cards.contains(flow.storageHostId)) {
+        storage = EdgeGeometry::offsetLine(
+            EdgeGeometry::straightBetween(cardRect(flow.targetHostId), cardRect(flow.storageHostId)), side * 6);
+    }
+    edge->setStraightLegs(delivery, storage);
+}
+
 void DiagramScene::refreshStates()
 {
     if (m_rebuilding)
@@ -258,9 +310,7 @@ void DiagramScene::refreshStates()
 
 void DiagramScene::refreshTunnels()
 {
-    QHash<QString, QString> names;
-    for (const auto& host : m_network->topology().hosts)
-        names.insert(host.id, host.name);
+    const QHash<QString, QString>& names = m_hostNames;
     for (TunnelEdgeItem* edge : std::as_const(m_tunnels)) {
         const TunnelState* tunnel = m_network->tunnel(edge->tunnelId());
         if (!tunnel)
@@ -273,7 +323,7 @@ void DiagramScene::refreshTunnels()
         const QSizeF oldLabel = edge->label()->boundingRect().size();
         edge->setState(state, rate, tunnel->status.reason);
         edge->label()->setText(tunnelReadout(*tunnel, names.value(tunnel->clientHostId), names.value(tunnel->hubHostId)), state);
-        if (edge->label()->boundingRect().size() != oldLabel)
+        if (!m_large && edge->label()->boundingRect().size() != oldLabel)
             placeLabel(edge);
         if (edge->penWidth() != oldWidth) {
             // Flows run beside the tunnel: a thicker tunnel pushes them outwards.
@@ -306,7 +356,7 @@ void DiagramScene::refreshFlows()
     for (FlowEdgeItem* edge : std::as_const(m_flows)) {
         const DataFlow& flow = edge->flow();
         if (flow.viaTunnel) {
-            const TunnelState* tunnel = m_network->tunnel(tunnelBetween(flow.sourceHostId, flow.targetHostId));
+            const TunnelState* tunnel = m_network->tunnel(m_tunnelOfFlow.value(flow.id));
             const bool online = tunnel && tunnel->status.state == PeerStatus::State::Online;
             edge->setIdle(!online, tunnel ? tunnel->status.reason : QStringLiteral("no tunnel joins these hosts"));
         } else {
@@ -318,6 +368,8 @@ void DiagramScene::refreshFlows()
 
 void DiagramScene::refreshUnknownPeers()
 {
+    if (m_unknownPeers.isEmpty() && m_network->unknownPeers().isEmpty())
+        return; // nothing to place: spares measuring every item's bounds on every update
     QSet<QString> current;
     for (const auto& peer : m_network->unknownPeers()) {
         current.insert(peer.id);
@@ -489,13 +541,41 @@ void DiagramScene::select(const DiagramElement& element)
         item->setSelected(true);
     }
     m_selecting = false;
+    showReadoutsOfSelection();
     Q_EMIT elementSelected(selectedElement());
+}
+
+void DiagramScene::showReadoutsOfSelection()
+{
+    if (!m_large)
+        return;
+    QSet<EdgeLabelItem*> wanted;
+    const DiagramElement element = selectedElement();
+    if (element.kind == DiagramElement::Kind::Tunnel) {
+        if (TunnelEdgeItem* edge = m_tunnels.value(element.id))
+            wanted.insert(edge->label());
+    } else if (element.kind == DiagramElement::Kind::Host) {
+        // A collector's own tunnel; not the hub's thousands.
+        const QList<TunnelEdgeItem*> edges = m_tunnelsByHost.values(element.id);
+        for (TunnelEdgeItem* edge : edges) {
+            if (edges.size() <= 4)
+                wanted.insert(edge->label());
+        }
+    }
+    for (EdgeLabelItem* label : std::as_const(m_shownReadouts)) {
+        if (!wanted.contains(label))
+            label->setVisible(false);
+    }
+    for (EdgeLabelItem* label : std::as_const(wanted))
+        label->setVisible(true);
+    m_shownReadouts = wanted;
 }
 
 void DiagramScene::onSelectionChanged()
 {
     if (m_rebuilding || m_selecting)
         return;
+    showReadoutsOfSelection();
     if (!selectedItems().isEmpty() && !m_highlightedSegment.isEmpty()) {
         if (SegmentItem* previous = m_segments.value(m_highlightedSegment))
             previous->setHighlighted(false);

@@ -46,6 +46,9 @@ public:
     QList<FlowEdgeItem*> flowEdges() const { return m_flows.values(); }
     QList<UnknownPeerItem*> unknownPeerItems() const { return m_unknownPeers.values(); }
 
+    /// Hundreds of hosts: straight edges drawn only where exposed, tunnel readouts only for the selection.
+    bool isLarge() const { return m_large; }
+
     DiagramElement selectedElement() const;
     /// Selects exactly this element (or nothing); emits elementSelected.
     void select(const DiagramElement& element);
@@ -77,10 +80,13 @@ private:
     void routeTunnel(TunnelEdgeItem* edge);
     void placeLabel(TunnelEdgeItem* edge);
     void routeFlow(FlowEdgeItem* edge);
+    void routeStraightFlow(FlowEdgeItem* edge, double side);
     void fitRegions();
     void placeUnknownPeers();
     void clearDiagram();
     void onSelectionChanged();
+    /// In large diagrams readouts would cover each other: only the selection's are shown.
+    void showReadoutsOfSelection();
     QRectF cardRect(const QString& hostId) const;
     QString tunnelBetween(const QString& a, const QString& b) const;
 
@@ -94,6 +100,10 @@ private:
     QMultiHash<QString, TunnelEdgeItem*> m_tunnelsByHost;
     QMultiHash<QString, FlowEdgeItem*> m_flowsByHost;
     QHash<QString, QString> m_tunnelByPair; ///< "a|b" host ids to tunnel id
+    QHash<QString, QString> m_tunnelOfFlow; ///< flow id to the tunnel it runs through, when one does
+    QHash<QString, QString> m_hostNames;
+    QSet<EdgeLabelItem*> m_shownReadouts; ///< large diagrams: the readouts shown for the selection
+    bool m_large = false; ///< hundreds of hosts: straight edges, readouts on demand, no item index
     QSet<QString> m_movedCards;
     QString m_highlightedSegment;
     bool m_rebuilding = false;

@@ -131,6 +131,75 @@ QPainterPath offsetCurve(const QRectF& from, const QRectF& to, double distance)
     return offsetPath(endsBetween(from, to), distance);
 }
 
+namespace {
+
+/// Where the ray from the rectangle's centre towards target leaves the rectangle.
+QPointF borderToward(const QRectF& rect, const QPointF& target)
+{
+    const QPointF center = rect.center();
+    const QPointF delta = target - center;
+    const double scaleX = std::abs(delta.x()) > 1e-9 ? rect.width() / 2 / std::abs(delta.x()) : 1e9;
+    const double scaleY = std::abs(delta.y()) > 1e-9 ? rect.height() / 2 / std::abs(delta.y()) : 1e9;
+    return center + delta * std::min(1.0, std::min(scaleX, scaleY));
+}
+
+} // namespace
+
+QLineF straightBetween(const QRectF& from, const QRectF& to)
+{
+    return QLineF(borderToward(from, to.center()), borderToward(to, from.center()));
+}
+
+Route routeOf(const QLineF& line)
+{
+    return {line.p1(), line.pointAt(1.0 / 3), line.pointAt(2.0 / 3), line.p2()};
+}
+
+QLineF offsetLine(const QLineF& line, double distance)
+{
+    if (line.length() < 1e-6)
+        return line;
+    const QLineF normal = line.normalVector().unitVector();
+    return line.translated((normal.p2() - normal.p1()) * distance);
+}
+
+std::optional<QLineF> clipped(const QLineF& line, const QRectF& rect)
+{
+    const QPointF delta = line.p2() - line.p1();
+    double enter = 0;
+    double leave = 1;
+    // For each side: p is the direction's component towards the outside, q the room left before crossing it.
+    const double ps[] = {-delta.x(), delta.x(), -delta.y(), delta.y()};
+    const double qs[] = {line.p1().x() - rect.left(), rect.right() - line.p1().x(), line.p1().y() - rect.top(),
+        rect.bottom() - line.p1().y()};
+    for (int side = 0; side < 4; ++side) {
+        if (std::abs(ps[side]) < 1e-12) {
+            if (qs[side] < 0)
+                return std::nullopt; // parallel to this side and outside it
+            continue;
+        }
+        const double t = qs[side] / ps[side];
+        if (ps[side] < 0)
+            enter = std::max(enter, t);
+        else
+            leave = std::min(leave, t);
+        if (enter > leave)
+            return std::nullopt;
+    }
+    return QLineF(line.pointAt(enter), line.pointAt(leave));
+}
+
+QPolygonF arrowHead(const QLineF& line, double size)
+{
+    if (line.length() < 1e-6)
+        return {};
+    const QLineF unit = QLineF(line.p2(), line.p1()).unitVector();
+    const QPointF back = unit.p2() - unit.p1();
+    const QPointF side(-back.y(), back.x());
+    const QPointF tip = line.p2();
+    return QPolygonF({tip, tip + back * size + side * (size * 0.45), tip + back * size - side * (size * 0.45)});
+}
+
 QPolygonF arrowHead(const QPainterPath& path, double size)
 {
     const QPointF tip = path.pointAtPercent(1.0);

@@ -47,20 +47,37 @@ void EdgeLabelItem::setText(const QStringList& lines, const QString& stateName)
         return;
     m_lines = lines;
     m_stateName = stateName;
+    if (!isVisible()) {
+        m_sizeStale = true;
+        return;
+    }
+    resize();
+    update();
+}
+
+void EdgeLabelItem::resize()
+{
+    m_sizeStale = false;
     const QSizeF size = measure();
     if (size != m_size) {
         // Only a new size moves the item; most updates change digits, not width, and leave the index alone.
-        const QPointF center = pos() + QPointF(m_size.width() / 2, m_size.height() / 2);
         prepareGeometryChange();
         m_size = size;
-        setCenter(center);
+        setCenter(m_center);
     }
-    update();
 }
 
 void EdgeLabelItem::setCenter(const QPointF& center)
 {
+    m_center = center;
     setPos(center - QPointF(m_size.width() / 2, m_size.height() / 2));
+}
+
+QVariant EdgeLabelItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemVisibleHasChanged && value.toBool() && m_sizeStale)
+        resize();
+    return QGraphicsItem::itemChange(change, value);
 }
 
 void EdgeLabelItem::setEmphasised(bool emphasised)

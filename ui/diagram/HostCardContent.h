@@ -18,6 +18,8 @@ struct HostCardContent
         Service::Exposure exposure = Service::Exposure::Private;
         bool event = false;
         QString toolTip;
+
+        friend bool operator==(const Badge&, const Badge&) = default;
     };
 
     QString title;
@@ -36,4 +38,6 @@ struct HostCardContent
     void refresh(const Host& host, const NetworkState& network, const QString& tunnelState, const QString& tunnelReason);
     /// "web 80/443", "S3 8010 · influx11 loki11", "Telegraf".
     static QString badgeText(const Service& service);
+
+    friend bool operator==(const HostCardContent&, const HostCardContent&) = default;
 };

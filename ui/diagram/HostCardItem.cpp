@@ -5,6 +5,7 @@
 #include "diagram/DiagramScene.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -15,11 +16,58 @@ constexpr double BadgeGap = 5;
 constexpr double BadgePadding = 6;
 constexpr double Radius = 8;
 constexpr double FullDetail = 0.45;   ///< below this zoom, text is too small to read: draw a simple card
-constexpr double NameDetail = 0.12;   ///< below this, not even the name
+constexpr double NameDetail = 0.22;   ///< below this, not even the name: a state-coloured rectangle
+
+/// Measures text in a font, remembering the answers: sizing cards is mostly measuring the same few badge texts
+/// ("Telegraf", "fail2ban 3/h") again, and each new snapshot would otherwise measure every card's badges.
+class TextMeasures
+{
+public:
+    double height(const QFont& font) { return entryFor(font).height; }
+
+    double advance(const QFont& font, const QString& text)
+    {
+        Entry& entry = entryFor(font);
+        if (const auto known = entry.advances.constFind(text); known != entry.advances.cend())
+            return *known;
+        if (entry.advances.size() > 4096)
+            entry.advances.clear(); // counts are endless; the badge texts in use are few
+        const double advance = entry.metrics.horizontalAdvance(text);
+        entry.advances.insert(text, advance);
+        return advance;
+    }
+
+private:
+    struct Entry
+    {
+        QFontMetricsF metrics;
+        double height;
+        QHash<QString, double> advances;
+    };
+
+    Entry& entryFor(const QFont& font)
+    {
+        const QString key = font.key();
+        auto found = m_entries.find(key);
+        if (found == m_entries.end()) {
+            const QFontMetricsF metrics(font);
+            found = m_entries.insert(key, Entry {metrics, metrics.height(), {}});
+        }
+        return *found;
+    }
+
+    QHash<QString, Entry> m_entries;
+};
+
+TextMeasures& measures()
+{
+    static TextMeasures instance; // the GUI thread only, as all item code
+    return instance;
+}
 
 double badgeHeight()
 {
-    return QFontMetricsF(DiagramFonts::small()).height() + 6;
+    return measures().height(DiagramFonts::small()) + 6;
 }
 
 /// Lays badges out in rows that wrap at the card's width; returns the height used (0 for none).
@@ -28,12 +76,12 @@ double flowBadges(const QList<HostCardContent::Badge>& badges, double top, Visit
 {
     if (badges.isEmpty())
         return 0;
-    const QFontMetricsF metrics(DiagramFonts::small());
+    const QFont font = DiagramFonts::small();
     const double maxWidth = HostCardItem::Width - 2 * Padding;
     double x = Padding;
     double y = top;
     for (const auto& badge : badges) {
-        const double width = std::min(maxWidth, metrics.horizontalAdvance(badge.text) + 2 * BadgePadding);
+        const double width = std::min(maxWidth, measures().advance(font, badge.text) + 2 * BadgePadding);
         if (x > Padding && x + width > HostCardItem::Width - Padding) {
             x = Padding;
             y += badgeHeight() + BadgeGap;
@@ -57,8 +105,8 @@ struct Rows
 
 Rows rowsFor(const HostCardContent& content)
 {
-    const double titleHeight = QFontMetricsF(DiagramFonts::title()).height();
-    const double bodyHeight = QFontMetricsF(DiagramFonts::body()).height();
+    const double titleHeight = measures().height(DiagramFonts::title());
+    const double bodyHeight = measures().height(DiagramFonts::body());
     Rows rows {};
     rows.title = Padding;
     rows.subtitle = rows.title + titleHeight + 2;
@@ -74,11 +122,11 @@ Rows rowsFor(const HostCardContent& content)
 
 } // namespace
 
-HostCardItem::HostCardItem(const QString& hostId, HostCardContent content, const DiagramPalette* palette)
+HostCardItem::HostCardItem(const QString& hostId, HostCardContent content, const DiagramPalette* palette, const QSizeF& size)
     : m_hostId(hostId)
     , m_content(std::move(content))
     , m_palette(palette)
-    , m_size(sizeFor(m_content))
+    , m_size(size.isValid() ? size : sizeFor(m_content))
 {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     // Cards are the most repeated drawing of a large network: cache them at screen resolution.
@@ -94,14 +142,23 @@ QSizeF HostCardItem::sizeFor(const HostCardContent& content)
 
 void HostCardItem::setContent(HostCardContent content)
 {
+    if (content == m_content)
+        return;
+    const bool badgesChanged = content.services != m_content.services || content.events != m_content.events;
+    HostCardContent drawn = content;
+    drawn.stateReason = m_content.stateReason; // said only in the tooltip
+    const bool looksDifferent = !(drawn == m_content);
     m_content = std::move(content);
-    const QSizeF size = sizeFor(m_content);
-    if (size != m_size) {
-        prepareGeometryChange();
-        m_size = size;
+    if (badgesChanged) {
+        const QSizeF size = sizeFor(m_content);
+        if (size != m_size) {
+            prepareGeometryChange();
+            m_size = size;
+        }
     }
     setToolTip(m_content.title + QStringLiteral("\n") + m_content.stateWord + QStringLiteral(": ") + m_content.stateReason);
-    update();
+    if (looksDifferent)
+        update();
 }
 
 QRectF HostCardItem::boundingRect() const
@@ -118,9 +175,27 @@ QVariant HostCardItem::itemChange(GraphicsItemChange change, const QVariant& val
     return QGraphicsItem::itemChange(change, value);
 }
 
+void HostCardItem::paintShapeOnly(QPainter* painter) const
+{
+    // Text would be a smudge of pixels: the state's colour fills the card, a map of the network's health.
+    const bool outline = DiagramPalette::isOutlineOnly(m_content.stateName);
+    if (isSelected())
+        painter->setPen(QPen(m_palette->selection(), 3));
+    else if (outline)
+        painter->setPen(QPen(m_palette->stateNamed(m_content.stateName), 1, Qt::DashLine));
+    else
+        painter->setPen(Qt::NoPen);
+    painter->setBrush(outline ? QBrush(m_palette->cardFill()) : m_palette->stateBrush(m_content.stateName));
+    painter->drawRect(QRectF(QPointF(0, 0), m_size));
+}
+
 void HostCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < NameDetail) {
+        paintShapeOnly(painter);
+        return;
+    }
     const QRectF card(QPointF(0, 0), m_size);
     const QColor stateColor = m_palette->stateNamed(m_content.stateName);
     painter->setPen(isSelected() ? QPen(m_palette->selection(), 3) : QPen(m_palette->cardBorder(), 1));
@@ -140,10 +215,8 @@ void HostCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         paintFull(painter);
 }
 
-void HostCardItem::paintSimplified(QPainter* painter, double detail) const
+void HostCardItem::paintSimplified(QPainter* painter, double) const
 {
-    if (detail < NameDetail)
-        return;
     QFont font = DiagramFonts::title();
     font.setPointSizeF(font.pointSizeF() * 1.8);
     painter->setFont(font);

@@ -18,11 +18,13 @@ public:
     enum { Type = UserType + 2 };
     static constexpr double Width = 268;
 
-    HostCardItem(const QString& hostId, HostCardContent content, const DiagramPalette* palette);
+    /// size is sizeFor(content), passed in when the caller measured it already (measuring text is costly).
+    HostCardItem(const QString& hostId, HostCardContent content, const DiagramPalette* palette, const QSizeF& size = {});
 
     int type() const override { return Type; }
     QString hostId() const { return m_hostId; }
     const HostCardContent& content() const { return m_content; }
+    /// Repaints only when what is drawn changed, and measures again only when the badges did.
     void setContent(HostCardContent content);
     QRectF sceneRectOfCard() const { return QRectF(pos(), m_size); }
 
@@ -38,6 +40,7 @@ protected:
 private:
     void paintFull(QPainter* painter) const;
     void paintSimplified(QPainter* painter, double detail) const;
+    void paintShapeOnly(QPainter* painter) const;
     void paintStateDot(QPainter* painter, const QPointF& center, double radius, const QString& stateName) const;
     double paintBadges(QPainter* painter, const QList<HostCardContent::Badge>& badges, double y) const;
 

@@ -11,6 +11,15 @@ namespace {
 
 constexpr double CornerRadius = 14;
 constexpr double CloudBump = 16; ///< how far the Internet's bumps rise above its rectangle
+/// A region this wide is a large grid of peers, seen from far away: its label goes in the free band above it
+/// (the layout leaves one) and may grow tall enough to read there.
+constexpr double LabelAboveWidth = 3000;
+constexpr double LabelAboveRoom = 190;
+
+bool labelsAbove(const QSizeF& size)
+{
+    return size.width() > LabelAboveWidth;
+}
 
 } // namespace
 
@@ -39,7 +48,8 @@ void SegmentItem::setHighlighted(bool highlighted)
 
 QRectF SegmentItem::boundingRect() const
 {
-    return QRectF(QPointF(0, 0), m_size).adjusted(-3, -CloudBump - 3, 3, 3);
+    const double above = labelsAbove(m_size) ? LabelAboveRoom + 10 : CloudBump + 3;
+    return QRectF(QPointF(0, 0), m_size).adjusted(-3, -above, 3, 3);
 }
 
 QPainterPath SegmentItem::outline() const
@@ -81,11 +91,16 @@ void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
     // Labels stay readable when zoomed out: they grow in scene units as the view shrinks.
     const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
     QFont font = DiagramFonts::regionLabel();
+    const bool above = labelsAbove(m_size) && detail < 0.6;
     if (detail < 0.6)
-        font.setPointSizeF(font.pointSizeF() * std::min(3.0, 0.6 / std::max(detail, 0.05)));
+        font.setPointSizeF(font.pointSizeF() * std::min(above ? 14.0 : 3.0, 0.6 / std::max(detail, 0.01)));
+    painter->setFont(font);
+    if (above && painter->fontMetrics().height() > LabelAboveRoom)
+        font.setPointSizeF(font.pointSizeF() * LabelAboveRoom / painter->fontMetrics().height());
     painter->setFont(font);
     painter->setPen(m_palette->mutedText());
-    const QRectF header(14, 6, m_size.width() - 28, std::max(DiagramLayout::HeaderHeight, painter->fontMetrics().height() + 6.0));
+    const double headerHeight = std::max(DiagramLayout::HeaderHeight, painter->fontMetrics().height() + 6.0);
+    const QRectF header(14, above ? -headerHeight : 6, m_size.width() - 28, headerHeight);
     const Qt::Alignment alignment = m_segment.kind == Segment::Kind::Internet ? Qt::AlignHCenter | Qt::AlignVCenter
                                                                              : Qt::AlignLeft | Qt::AlignVCenter;
     painter->drawText(header, alignment, painter->fontMetrics().elidedText(label(), Qt::ElideRight, static_cast<int>(header.width())));

@@ -6,6 +6,7 @@
 
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
 
 #include <cmath>
 
@@ -14,8 +15,15 @@ TunnelEdgeItem::TunnelEdgeItem(const QString& tunnelId, const DiagramPalette* pa
     , m_palette(palette)
     , m_label(label)
 {
-    setFlags(ItemIsSelectable);
+    // The exposed rectangle lets a straight edge stroke only its visible part.
+    setFlags(ItemIsSelectable | ItemUsesExtendedStyleOption);
     setZValue(2);
+}
+
+void TunnelEdgeItem::geometryChanging()
+{
+    prepareGeometryChange();
+    m_shape.clear();
 }
 
 double TunnelEdgeItem::widthForRate(double bytesPerSecond)
@@ -35,22 +43,39 @@ double TunnelEdgeItem::penWidth() const
 
 void TunnelEdgeItem::setRoute(const EdgeGeometry::Route& route)
 {
-    prepareGeometryChange();
+    geometryChanging();
+    m_straight = false;
     m_route = route;
     m_path = EdgeGeometry::pathOf(route);
     if (m_label)
         m_label->setCenter(EdgeGeometry::pointAt(m_path, 0.5));
 }
 
+void TunnelEdgeItem::setLine(const QLineF& line)
+{
+    geometryChanging();
+    m_straight = true;
+    m_route = EdgeGeometry::routeOf(line);
+    m_path = QPainterPath(line.p1());
+    m_path.lineTo(line.p2());
+    if (m_label)
+        m_label->setCenter(line.center());
+}
+
 void TunnelEdgeItem::setState(const QString& stateName, double bytesPerSecond, const QString& reason)
 {
-    if (stateName != m_stateName || std::abs(widthForRate(bytesPerSecond) - widthForRate(m_rate)) > 0.05)
-        prepareGeometryChange();
+    if (reason != m_reason) {
+        m_reason = reason;
+        setToolTip(reason);
+        if (m_label)
+            m_label->setToolTip(reason);
+    }
+    const bool newWidth = std::abs(widthForRate(bytesPerSecond) - widthForRate(m_rate)) > 0.05;
+    if (stateName == m_stateName && !newWidth)
+        return; // looks the same: no repaint, and the rate that would not show is not taken either
+    geometryChanging();
     m_stateName = stateName;
     m_rate = bytesPerSecond;
-    setToolTip(reason);
-    if (m_label)
-        m_label->setToolTip(reason);
     update();
 }
 
@@ -71,9 +96,12 @@ QRectF TunnelEdgeItem::boundingRect() const
 
 QPainterPath TunnelEdgeItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(std::max(12.0, penWidth() + 6));
-    return stroker.createStroke(m_path);
+    if (m_shape.isEmpty() && !m_path.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(std::max(12.0, penWidth() + 6));
+        m_shape = stroker.createStroke(m_path);
+    }
+    return m_shape;
 }
 
 QVariant TunnelEdgeItem::itemChange(GraphicsItemChange change, const QVariant& value)
@@ -83,9 +111,38 @@ QVariant TunnelEdgeItem::itemChange(GraphicsItemChange change, const QVariant& v
     return QGraphicsItem::itemChange(change, value);
 }
 
-void TunnelEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+void TunnelEdgeItem::paintStraight(QPainter* painter, const QRectF& exposed) const
+{
+    const double reach = penWidth() + 8; // the widest thing drawn beside the line: the selection halo
+    const std::optional<QLineF> visible = EdgeGeometry::clipped(line(), exposed.adjusted(-reach, -reach, reach, reach));
+    if (!visible)
+        return;
+    if (isSelected()) {
+        painter->setPen(QPen(m_palette->selection(), penWidth() + 6, Qt::SolidLine, Qt::RoundCap));
+        painter->drawLine(*visible);
+    }
+    if (DiagramPalette::isOutlineOnly(m_stateName)) {
+        painter->setPen(statePen()); // never: two thin dashed rails, as the curve draws them
+        painter->drawLine(EdgeGeometry::offsetLine(*visible, 3));
+        painter->drawLine(EdgeGeometry::offsetLine(*visible, -3));
+        return;
+    }
+    if (DiagramPalette::isHatched(m_stateName)) {
+        painter->setPen(QPen(m_palette->stateNamed(m_stateName), 1));
+        painter->drawLine(EdgeGeometry::offsetLine(*visible, penWidth() / 2));
+        painter->drawLine(EdgeGeometry::offsetLine(*visible, -penWidth() / 2));
+    }
+    painter->setPen(statePen());
+    painter->drawLine(*visible);
+}
+
+void TunnelEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     painter->setBrush(Qt::NoBrush);
+    if (m_straight) {
+        paintStraight(painter, option->exposedRect);
+        return;
+    }
     if (isSelected()) {
         painter->setPen(QPen(m_palette->selection(), penWidth() + 6, Qt::SolidLine, Qt::RoundCap));
         painter->drawPath(m_path);

@@ -28,9 +28,14 @@ public:
     double penWidth() const;
     /// The curve from the client's card to the hub's, in scene coordinates.
     void setRoute(const EdgeGeometry::Route& route);
+    /// A straight line instead, drawn only where it crosses the exposed area: for diagrams of hundreds of peers.
+    void setLine(const QLineF& line);
+    bool isStraight() const { return m_straight; }
+    QLineF line() const { return QLineF(m_route.start, m_route.end); }
     const EdgeGeometry::Route& route() const { return m_route; }
     const QPainterPath& path() const { return m_path; }
-    /// bytesPerSecond is the sum of both directions; negative when not known.
+    /// bytesPerSecond is the sum of both directions; negative when not known. Repaints only when what is drawn
+    /// changes (state, or a width visibly different); a new reason only changes the tooltip.
     void setState(const QString& stateName, double bytesPerSecond, const QString& reason);
     /// The line width for a rate: 2 px when idle, growing with the logarithm of the rate up to 12 px.
     static double widthForRate(double bytesPerSecond);
@@ -44,6 +49,8 @@ protected:
 
 private:
     QPen statePen() const;
+    void paintStraight(QPainter* painter, const QRectF& exposed) const;
+    void geometryChanging();
 
     QString m_tunnelId;
     const DiagramPalette* m_palette;
@@ -51,5 +58,8 @@ private:
     EdgeGeometry::Route m_route;
     QPainterPath m_path;
     QString m_stateName = QStringLiteral("unknown");
+    QString m_reason;
     double m_rate = -1;
+    bool m_straight = false;
+    mutable QPainterPath m_shape; ///< built on first use after each change: hit tests ask for it often
 };
