@@ -6,19 +6,26 @@
 #include "diagram/DiagramView.h"
 #include "diagram/LegendWidget.h"
 #include "panels/DetailPanel.h"
+#include "panels/HostLogsTab.h"
 #include "panels/NetworkStatusBar.h"
 #include "panels/TopologyTreePanel.h"
+#include "settings/DataSourcesDialog.h"
+#include "sources/ActiveSourceMemory.h"
+#include "sources/SourceSelector.h"
 #include "telemetry/NetworkState.h"
 #include "telemetry/TelemetrySource.h"
 #include "topology/TopologyFile.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStyle>
 #include <QToolBar>
@@ -26,41 +33,32 @@
 namespace {
 
 constexpr int LegendMargin = 12;
+constexpr int DetailDockWidth = 380;
+constexpr int MaxTreeDockWidth = 420;
 
 QIcon icon(const char* themeName, const char* resource)
 {
     return QIcon::fromTheme(QString::fromLatin1(themeName), QIcon(QString::fromLatin1(resource)));
 }
 
-/// What the status bar says when no source can serve the topology: never demo numbers presented as live.
-SourceStatus notConnected(const Topology& topology)
-{
-    SourceStatus status;
-    status.sourceName = topology.dataSources.isEmpty() ? QStringLiteral("No data source") : topology.dataSources.constFirst().name;
-    EndpointHealth influx;
-    influx.name = QStringLiteral("InfluxDB");
-    influx.state = EndpointHealth::State::Failing;
-    influx.message = QStringLiteral("not connected (this build has no live sources yet; use --demo for demo data)");
-    status.endpoints.append(influx);
-    return status;
-}
-
 } // namespace
 
-MainWindow::MainWindow(NetworkState* network, SourceFactory sourceFactory, QWidget* parent)
+MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, QWidget* parent)
     : QMainWindow(parent)
     , m_network(network)
-    , m_sourceFactory(std::move(sourceFactory))
+    , m_selector(new SourceSelector(network, std::move(demoSourceFactory), this))
     , m_scene(new DiagramScene(network, this))
     , m_view(new DiagramView(m_scene, this))
     , m_legend(new LegendWidget(&m_scene->diagramPalette(), m_view))
     , m_tree(new TopologyTreePanel(network, &m_scene->diagramPalette(), this))
     , m_details(new DetailPanel(network, &m_scene->diagramPalette(), this))
     , m_statusBar(new NetworkStatusBar(network, this))
+    , m_logs(new HostLogsTab(this))
 {
     m_scene->setDiagramPalette(palette());
     setCentralWidget(m_view);
     setStatusBar(m_statusBar);
+    m_details->addTab(m_logs, tr("Logs"));
     createDocks();
     createActions();
     m_view->installEventFilter(this);
@@ -72,13 +70,28 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory sourceFactory, QWidg
         m_view->setDemoBanner(status.demo);
         updateTitle();
     });
+    connect(m_selector, &SourceSelector::logsSourceChanged, this, &MainWindow::showLogsSource);
     resize(1400, 900);
 }
 
 MainWindow::~MainWindow()
 {
-    if (m_source)
-        m_source->stop();
+    m_selector->stop();
+}
+
+void MainWindow::setSecretStore(SecretStore* store)
+{
+    m_selector->setSecretStore(store);
+}
+
+void MainWindow::setLiveSourceFactory(std::unique_ptr<TelemetrySourceFactory> factory)
+{
+    m_selector->setLiveFactory(std::move(factory));
+}
+
+TelemetrySource* MainWindow::source() const
+{
+    return m_selector->source();
 }
 
 void MainWindow::createDocks()
@@ -92,7 +105,7 @@ void MainWindow::createDocks()
     detailDock->setObjectName(QStringLiteral("detailsDock"));
     detailDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, detailDock);
-    resizeDocks({treeDock, detailDock}, {250, 360}, Qt::Horizontal);
+    resizeDocks({treeDock, detailDock}, {MaxTreeDockWidth * 2 / 3, DetailDockWidth}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()
@@ -130,6 +143,12 @@ void MainWindow::createActions()
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
 
+    QMenu* network = menuBar()->addMenu(tr("&Network"));
+    QAction* sources = network->addAction(QIcon::fromTheme(QStringLiteral("network-server"), style->standardIcon(QStyle::SP_DriveNetIcon)),
+        tr("&Data Sources…"), this, &MainWindow::editDataSources);
+    sources->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    sources->setToolTip(tr("InfluxDB and Loki connections, passwords in the keychain (%1)").arg(sources->shortcut().toString(QKeySequence::NativeText)));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tunnelscope"), this, &MainWindow::showAbout);
 
@@ -144,6 +163,17 @@ void MainWindow::createActions()
     toolbar->addAction(zoomOut);
     toolbar->addAction(zoomIn);
     toolbar->addAction(m_legendAction);
+    toolbar->addSeparator();
+    auto* sourceLabel = new QLabel(tr("Source: "), toolbar);
+    m_sourceCombo = new QComboBox(toolbar);
+    m_sourceCombo->setObjectName(QStringLiteral("sourceCombo"));
+    m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_sourceCombo->setToolTip(tr("Where the live numbers come from: demo data or one of the topology's data sources"));
+    sourceLabel->setBuddy(m_sourceCombo);
+    toolbar->addWidget(sourceLabel);
+    toolbar->addWidget(m_sourceCombo);
+    toolbar->addAction(sources);
+    connect(m_sourceCombo, &QComboBox::activated, this, [this] { useSource(m_sourceCombo->currentData().toString()); });
     for (QAction* action : {zoomIn, zoomOut, reset})
         action->setToolTip(action->text().remove(QLatin1Char('&')) + QStringLiteral(" (") + action->shortcut().toString(QKeySequence::NativeText) + QStringLiteral(")"));
     zoomIn->setIconText(QString());
@@ -152,30 +182,117 @@ void MainWindow::createActions()
 
 void MainWindow::openTopology(const Topology& topology, const QString& path)
 {
-    if (m_source) {
-        m_source->stop();
-        m_source.reset();
-    }
+    m_selector->stop();
     m_document = topology;
     m_documentPath = path;
     m_network->setTopology(topology);
-    installSource();
+    if (!m_docksSized) {
+        // The tree's names decide the left dock's first width; after that it is the user's (and remembered).
+        m_docksSized = true;
+        auto* treeDock = findChild<QDockWidget*>(QStringLiteral("networkDock"));
+        resizeDocks({treeDock}, {std::min(m_tree->preferredWidth(), MaxTreeDockWidth)}, Qt::Horizontal);
+    }
+    rebuildSourceCombo();
+    m_selector->select(m_document, m_documentPath, initialSourceId());
+    rebuildSourceCombo();
     updateTitle();
     m_view->fitToWindow();
 }
 
-void MainWindow::installSource()
+QString MainWindow::initialSourceId() const
 {
-    m_source = m_sourceFactory ? m_sourceFactory(m_document, m_documentPath) : nullptr;
-    if (!m_source) {
-        m_network->applyStatus(notConnected(m_document));
-        return;
+    if (m_startWithDemo)
+        return {};
+    const std::optional<QString> remembered = ActiveSourceMemory::recall(m_documentPath);
+    if (remembered && (remembered->isEmpty() || m_document.dataSource(*remembered)))
+        return *remembered;
+    // The embedded default draws demo data until the user saves it with a data source of their own.
+    if (m_documentPath.isEmpty() || m_document.dataSources.isEmpty())
+        return {};
+    return m_document.dataSources.constFirst().id;
+}
+
+QString MainWindow::activeSourceId() const
+{
+    return m_selector->activeId();
+}
+
+void MainWindow::useSource(const QString& sourceId)
+{
+    m_selector->select(m_document, m_documentPath, sourceId);
+    ActiveSourceMemory::remember(m_documentPath, m_selector->activeId());
+    rebuildSourceCombo();
+    updateTitle();
+}
+
+void MainWindow::rebuildSourceCombo()
+{
+    const QSignalBlocker blocker(m_sourceCombo);
+    m_sourceCombo->clear();
+    m_sourceCombo->addItem(tr("Demo data"), QString());
+    for (const DataSource& source : std::as_const(m_document.dataSources))
+        m_sourceCombo->addItem(source.name, source.id);
+    m_sourceCombo->setCurrentIndex(std::max(0, m_sourceCombo->findData(m_selector->activeId())));
+}
+
+void MainWindow::showLogsSource()
+{
+    m_logs->setSource(m_selector->isDemo(), m_selector->lokiClient());
+}
+
+QString MainWindow::hostTagFor(const DiagramElement& element) const
+{
+    // Alloy labels lines with the host's name: the inverse of NetworkState::hostIdForTag.
+    QString hostId;
+    if (element.kind == DiagramElement::Kind::Host)
+        hostId = element.id;
+    else if (const TunnelState* tunnel = element.kind == DiagramElement::Kind::Tunnel ? m_network->tunnel(element.id) : nullptr)
+        hostId = tunnel->clientHostId;
+    const Host* host = hostId.isEmpty() ? nullptr : m_document.host(hostId);
+    return host ? host->name : QString();
+}
+
+QString MainWindow::applyDataSources(const QList<DataSource>& sources, const QString& activeSourceId)
+{
+    m_document.dataSources = sources;
+    QString error;
+    if (!m_documentPath.isEmpty())
+        error = TopologyFile::save(m_documentPath, m_document);
+    // Restarted even when the choice stays: its URLs or credentials may have changed.
+    useSource(activeSourceId);
+    return error;
+}
+
+void MainWindow::editDataSources()
+{
+    auto* dialog = new DataSourcesDialog(m_document.dataSources, activeSourceId(), m_selector->secretStore(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString error = applyDataSources(dialog->dataSources(), dialog->activeSourceId());
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot save topology"), tr("The data sources are in use but not saved:\n%1").arg(error));
+        else if (m_documentPath.isEmpty())
+            offerSaveAs();
+        else
+            m_statusBar->showMessage(tr("Saved the data sources to %1").arg(m_documentPath), 4000);
+    });
+    dialog->open();
+}
+
+void MainWindow::offerSaveAs()
+{
+    QMessageBox question(QMessageBox::Question, tr("Keep the data sources?"),
+        tr("The built-in reference deployment cannot be changed, so these data sources last only for this session. "
+           "Save the topology as a file of your own to keep them?"),
+        QMessageBox::NoButton, this);
+    QPushButton* saveAs = question.addButton(tr("Save As…"), QMessageBox::AcceptRole);
+    question.addButton(tr("Not Now"), QMessageBox::RejectRole);
+    question.setDefaultButton(saveAs);
+    question.exec();
+    if (question.clickedButton() == saveAs) {
+        saveAsFromDialog();
+        ActiveSourceMemory::remember(m_documentPath, activeSourceId());
     }
-    m_network->setPollIntervalSeconds(m_source->pollIntervalSeconds());
-    connect(m_source.get(), &TelemetrySource::snapshotReady, m_network, &NetworkState::applySnapshot);
-    connect(m_source.get(), &TelemetrySource::statusChanged, m_network, &NetworkState::applyStatus);
-    m_network->applyStatus(m_source->status());
-    m_source->start();
 }
 
 QString MainWindow::loadFile(const QString& path)
@@ -215,6 +332,7 @@ void MainWindow::selectElement(const DiagramElement& element)
     m_scene->select(element);
     m_tree->select(element);
     m_details->showElement(element);
+    m_logs->setHost(hostTagFor(element));
     if (sender() == m_tree)
         m_view->centerOnItem(m_scene->itemFor(element));
     m_syncingSelection = false;

@@ -11,6 +11,11 @@
 
 class DetailPanel;
 class DiagramScene;
+class HostLogsTab;
+class QComboBox;
+class SecretStore;
+class SourceSelector;
+class TelemetrySourceFactory;
 class DiagramView;
 class LegendWidget;
 class NetworkState;
@@ -28,15 +33,33 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    /// Makes the source for a topology; path is empty for the embedded default. Null means "no source can
-    /// serve this topology yet": the window then says the data source is not connected.
+    /// Makes the demo source for a topology; path is empty for the embedded default. Null means "no source can
+    /// serve this topology": the window then says the data source is not connected.
     using SourceFactory = std::function<std::unique_ptr<TelemetrySource>(const Topology& topology, const QString& path)>;
 
-    MainWindow(NetworkState* network, SourceFactory sourceFactory, QWidget* parent = nullptr);
+    MainWindow(NetworkState* network, SourceFactory demoSourceFactory, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Shows a topology and starts its source. path is where Save writes; empty for the embedded default.
+    /// Where passwords and tokens live (not owned): the data sources dialog writes them, live sources read them.
+    void setSecretStore(SecretStore* store);
+    /// The hook for live telemetry: builds a data source's TelemetrySource from its settings and credentials.
+    /// Without it, choosing a data source shows it as not connected (never demo numbers).
+    void setLiveSourceFactory(std::unique_ptr<TelemetrySourceFactory> factory);
+    /// Every topology opens on demo data rather than its data sources (--demo).
+    void setStartWithDemo(bool demo) { m_startWithDemo = demo; }
+
+    /// Shows a topology and starts its source: demo data for the embedded default or a file without data sources,
+    /// else the source last used with that file, else its first data source. path is empty for the embedded default.
     void openTopology(const Topology& topology, const QString& path);
+    /// Switches what feeds the diagram at runtime: a data source's id, or empty for demo data; remembered per file.
+    void useSource(const QString& sourceId);
+    /// The active data source's id; empty for demo data.
+    QString activeSourceId() const;
+    /// Puts edited data sources into the document (and its file, when it has one) and shows activeSourceId.
+    /// Returns the save error, empty on success.
+    QString applyDataSources(const QList<DataSource>& sources, const QString& activeSourceId);
+    /// Network → Data sources…
+    void editDataSources();
     /// Loads a file; on failure returns the errors in words and keeps what is shown.
     QString loadFile(const QString& path);
     /// Writes the document (with the cards' positions); returns an error message, empty on success.
@@ -46,13 +69,15 @@ public:
 
     const Topology& document() const { return m_document; }
     QString documentPath() const { return m_documentPath; }
-    TelemetrySource* source() const { return m_source.get(); }
+    TelemetrySource* source() const;
     DiagramScene* scene() const { return m_scene; }
     DiagramView* view() const { return m_view; }
     DetailPanel* detailPanel() const { return m_details; }
     TopologyTreePanel* treePanel() const { return m_tree; }
     NetworkStatusBar* networkStatusBar() const { return m_statusBar; }
     LegendWidget* legend() const { return m_legend; }
+    HostLogsTab* logsTab() const { return m_logs; }
+    QComboBox* sourceCombo() const { return m_sourceCombo; }
 
     /// Whether window geometry and dock layout are restored and saved with QSettings (off for screenshots).
     void setRememberLayout(bool remember);
@@ -66,7 +91,11 @@ protected:
 private:
     void createDocks();
     void createActions();
-    void installSource();
+    void rebuildSourceCombo();
+    void showLogsSource();
+    QString hostTagFor(const DiagramElement& element) const;
+    QString initialSourceId() const;
+    void offerSaveAs();
     void selectElement(const DiagramElement& element);
     void onHostMoved(const QString& hostId, const QPointF& topLeft);
     void updateTitle();
@@ -78,8 +107,7 @@ private:
     void showAbout();
 
     NetworkState* m_network;
-    SourceFactory m_sourceFactory;
-    std::unique_ptr<TelemetrySource> m_source;
+    SourceSelector* m_selector;
     Topology m_document;
     QString m_documentPath;
     DiagramScene* m_scene;
@@ -88,7 +116,11 @@ private:
     TopologyTreePanel* m_tree;
     DetailPanel* m_details;
     NetworkStatusBar* m_statusBar;
+    HostLogsTab* m_logs;
+    QComboBox* m_sourceCombo = nullptr;
     QAction* m_legendAction = nullptr;
+    bool m_startWithDemo = false;
+    bool m_docksSized = false;
     bool m_rememberLayout = true;
     bool m_syncingSelection = false;
 };

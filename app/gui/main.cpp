@@ -4,6 +4,9 @@
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
+#include "influx/InfluxTelemetrySource.h"
+#include "secrets/KeychainSecretStore.h"
+#include "sources/TelemetrySourceFactory.h"
 #include "telemetry/DemoTelemetrySource.h"
 #include "telemetry/NetworkState.h"
 #include "topology/SyntheticTopology.h"
@@ -13,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QNetworkAccessManager>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QThread>
@@ -106,14 +110,20 @@ QPalette darkPalette()
     return palette;
 }
 
-/// The embedded default and --demo draw demo data; a file with data sources would use them, and until live
-/// sources exist the window says they are not connected rather than showing made-up numbers.
-MainWindow::SourceFactory sourceFactory(bool forceDemo)
+/// A data source's live telemetry: InfluxDB polled with the credentials read from the keychain.
+std::unique_ptr<TelemetrySourceFactory> influxSourceFactory(QNetworkAccessManager* networkAccess)
 {
-    return [forceDemo](const Topology& topology, const QString& path) -> std::unique_ptr<TelemetrySource> {
-        if (forceDemo || path.isEmpty() || topology.dataSources.isEmpty())
-            return std::make_unique<DemoTelemetrySource>(topology, SystemClock::instance());
-        return nullptr;
+    return TelemetrySourceFactory::fromFunction([networkAccess](const DataSource& source, const DataSourceCredentials& credentials) {
+        return std::make_unique<InfluxTelemetrySource>(source, InfluxCredentials(credentials.influxUser.toUtf8(), credentials.influxSecret),
+            networkAccess, SystemClock::instance());
+    });
+}
+
+/// The source behind "Demo data". Which source is shown (demo or a data source) is the window's choice.
+MainWindow::SourceFactory demoSourceFactory()
+{
+    return [](const Topology& topology, const QString&) -> std::unique_ptr<TelemetrySource> {
+        return std::make_unique<DemoTelemetrySource>(topology, SystemClock::instance());
     };
 }
 
@@ -177,7 +187,12 @@ int main(int argc, char* argv[])
         topology = SyntheticTopology::withCollectors(topology, options.peers);
 
     NetworkState network(SystemClock::instance());
-    MainWindow window(&network, sourceFactory(options.demo));
+    KeychainSecretStore secrets;
+    QNetworkAccessManager networkAccess;
+    MainWindow window(&network, demoSourceFactory());
+    window.setSecretStore(&secrets);
+    window.setLiveSourceFactory(influxSourceFactory(&networkAccess));
+    window.setStartWithDemo(options.demo);
     // A synthetic topology is not the user's file: never save positions into it.
     window.openTopology(topology, options.peers > 0 ? QString() : options.topologyPath);
     if (!options.screenshotPath.isEmpty()) {

@@ -79,12 +79,15 @@ void LogPanel::buildUi()
     refreshButton->setObjectName(QStringLiteral("refreshButton"));
     connect(refreshButton, &QPushButton::clicked, this, &LogPanel::refresh);
 
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(m_jobCombo);
-    controls->addWidget(m_textEdit, 1);
-    controls->addWidget(m_rangeCombo);
-    controls->addWidget(m_followCheck);
-    controls->addWidget(refreshButton);
+    // Two rows: the panel usually lives in a narrow dock, where one row squeezed the text filter to nothing.
+    auto* controls = new QVBoxLayout;
+    auto* choices = new QHBoxLayout;
+    choices->addWidget(m_jobCombo, 1);
+    choices->addWidget(m_rangeCombo);
+    choices->addWidget(m_followCheck);
+    choices->addWidget(refreshButton);
+    controls->addLayout(choices);
+    controls->addWidget(m_textEdit);
 
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0); // busy indicator: Loki does not say how long a query takes
@@ -107,7 +110,10 @@ void LogPanel::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(LogTableModel::TimeColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(LogTableModel::LabelsColumn, QHeaderView::ResizeToContents);
+    // Labels get a modest width (the full text is in the tooltip and the column can be widened): the line matters most.
+    m_table->horizontalHeader()->setSectionResizeMode(LogTableModel::LabelsColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->resizeSection(LogTableModel::LabelsColumn, fontMetrics().horizontalAdvance(QStringLiteral("job=wireguard")) + 12);
+    m_table->setTextElideMode(Qt::ElideRight);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);

@@ -6,6 +6,8 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QScrollBar>
+#include <QStyle>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -34,6 +36,7 @@ TopologyTreePanel::TopologyTreePanel(NetworkState* network, const DiagramPalette
     m_view->setItemDelegateForColumn(TopologyTreeModel::StateColumn,
         new StateDotDelegate(palette, TopologyTreeModel::StateRole, this));
     m_view->setUniformRowHeights(true);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->setAlternatingRowColors(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->header()->setStretchLastSection(false);
@@ -50,6 +53,28 @@ TopologyTreePanel::TopologyTreePanel(NetworkState* network, const DiagramPalette
     layout->setSpacing(4);
     layout->addWidget(m_filter);
     layout->addWidget(m_view);
+}
+
+int TopologyTreePanel::widestName(const QModelIndex& parent, int depth) const
+{
+    // The tree's own sizeHintForColumn is protected; this walks the same rows once (on a new topology only).
+    const int indent = m_view->indentation() * (depth + (m_view->rootIsDecorated() ? 1 : 0));
+    int widest = 0;
+    for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+        const QModelIndex index = m_proxy->index(row, TopologyTreeModel::NameColumn, parent);
+        widest = std::max({widest, indent + m_view->sizeHintForIndex(index).width(), widestName(index, depth + 1)});
+    }
+    return widest;
+}
+
+int TopologyTreePanel::preferredWidth() const
+{
+    const int names = widestName(QModelIndex(), 0);
+    const int state = m_view->header()->sectionSize(TopologyTreeModel::StateColumn);
+    const int frame = 2 * m_view->frameWidth();
+    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view);
+    const QMargins margins = layout()->contentsMargins();
+    return names + state + frame + scrollBar + margins.left() + margins.right() + 8;
 }
 
 DiagramElement TopologyTreePanel::elementAt(const QModelIndex& proxyIndex) const

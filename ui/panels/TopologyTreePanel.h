@@ -22,6 +22,8 @@ public:
 
     QTreeView* treeView() const { return m_view; }
     QLineEdit* filterEdit() const { return m_filter; }
+    /// The width that shows every name whole next to the state column (for the dock's first width).
+    int preferredWidth() const;
     /// Selects the element's row, or clears the selection when it has none (tunnels and flows).
     void select(const DiagramElement& element);
 
@@ -31,6 +33,7 @@ Q_SIGNALS:
 private:
     void onCurrentChanged();
     DiagramElement elementAt(const QModelIndex& proxyIndex) const;
+    int widestName(const QModelIndex& parent, int depth) const;
 
     TopologyTreeModel* m_model;
     QSortFilterProxyModel* m_proxy;
