@@ -1,6 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/InfluxHistoryProvider.h"
 
+namespace {
+
+/// The request's error, else the statements' own (a wrong database fails inside an HTTP 200).
+QString errorText(const InfluxResult& answer)
+{
+    QStringList errors;
+    if (!answer.errorMessage.isEmpty())
+        errors.append(answer.errorMessage);
+    for (const InfluxStatementResult& statement : answer.statements) {
+        if (!statement.error.isEmpty() && !errors.contains(statement.error))
+            errors.append(statement.error);
+    }
+    return errors.join(QStringLiteral("; "));
+}
+
+} // namespace
+
 InfluxHistoryProvider::InfluxHistoryProvider(const InfluxConnection& connection, QNetworkAccessManager* network,
                                              const Clock* clock, QObject* parent)
     : PeerHistoryProvider(parent)
@@ -34,8 +51,8 @@ quint64 InfluxHistoryProvider::request(const Request& request)
             return;
         Result result;
         result.requestId = id;
-        result.ok = answer.ok();
-        result.error = answer.errorMessage;
+        result.ok = answer.ok() && errorText(answer).isEmpty();
+        result.error = errorText(answer);
         result.to = m_clock->now();
         result.from = result.to.addSecs(-InfluxHistoryQuery::rangeSeconds(query.range()));
         result.bucketSeconds = InfluxHistoryQuery::bucketSeconds(query.range());

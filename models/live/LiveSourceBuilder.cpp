@@ -68,11 +68,27 @@ std::vector<std::unique_ptr<NetworkCheck>> LiveSourceBuilder::checks(const Topol
         client.release()->setParent(check.get());
         checks.push_back(std::move(check));
     }
+    appendS3Checks(topology, checks);
+    return checks;
+}
+
+std::vector<std::unique_ptr<NetworkCheck>> LiveSourceBuilder::checks(const Topology& topology,
+                                                                     const InfluxConnection& influx, LokiClient* loki) const
+{
+    std::vector<std::unique_ptr<NetworkCheck>> checks;
+    checks.push_back(std::make_unique<InfluxReachabilityCheck>(influx, m_network, m_clock));
+    if (loki)
+        checks.push_back(std::make_unique<LokiReadyNetworkCheck>(loki, m_clock));
+    appendS3Checks(topology, checks);
+    return checks;
+}
+
+void LiveSourceBuilder::appendS3Checks(const Topology& topology, std::vector<std::unique_ptr<NetworkCheck>>& checks) const
+{
     for (const S3Endpoint& endpoint : S3Endpoint::fromTopology(topology)) {
         auto check = std::make_unique<S3EndpointCheck>(endpoint, m_network, m_clock);
         if (m_timeoutMs > 0)
             check->setTimeoutMs(m_timeoutMs);
         checks.push_back(std::move(check));
     }
-    return checks;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "influx/InfluxConnection.h"
 #include "influx/InfluxCredentials.h"
 #include "influx/NetworkCheck.h"
 #include "loki/LokiConnection.h"
@@ -43,7 +44,14 @@ public:
                                                       const InfluxCredentials& influxCredentials,
                                                       LokiCredentials&& lokiCredentials = {}) const;
 
+    /// The same checks for servers that are already set up: an InfluxDB connection (credentials inside) and the
+    /// Loki client of the running source (not owned, must outlive the checks; null for none).
+    std::vector<std::unique_ptr<NetworkCheck>> checks(const Topology& topology, const InfluxConnection& influx,
+                                                      LokiClient* loki) const;
+
 private:
+    void appendS3Checks(const Topology& topology, std::vector<std::unique_ptr<NetworkCheck>>& checks) const;
+
     QNetworkAccessManager* m_network;
     const Clock* m_clock;
     int m_timeoutMs = 0;

@@ -39,19 +39,6 @@ QString timeFormat(InfluxHistoryQuery::Range range)
     return QStringLiteral("ddd d");
 }
 
-/// A ceiling for the axis that reads well: 1, 2, 2.5 or 5 times a power of ten.
-double niceCeiling(double value)
-{
-    if (value <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (value <= step * magnitude)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 QColor blend(const QColor& a, const QColor& b, double amountOfB)
 {
     return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * amountOfB),
@@ -294,13 +281,13 @@ void PeerHistoryChart::showHistory(const PeerHistoryProvider::Result& result)
         axis->setFormat(timeFormat(m_range));
         axis->setTickCount(5);
     }
-    m_rateAxis->setRange(0, niceCeiling(maxRate / m_unit.divisor * 1.05));
+    m_rateAxis->setRange(0, std::max(1.0, maxRate / m_unit.divisor * 1.1));
     m_rateAxis->setTitleText(m_unit.name);
-    m_ageAxis->setRange(0, niceCeiling(double(maxAge) / ageDivisor * 1.05));
+    m_ageAxis->setRange(0, std::max(1.0, double(maxAge) / ageDivisor * 1.1));
     m_ageAxis->setTitleText(minutes ? QStringLiteral("handshake age, min") : QStringLiteral("handshake age, s"));
     for (QValueAxis* axis : {m_rateAxis, m_ageAxis}) {
-        axis->setTickCount(5);
         axis->setMinorTickCount(0);
+        axis->applyNiceNumbers(); // round steps (0, 0.5, 1, ...) rather than quarters of an odd maximum
     }
 
     QString status = QStringLiteral("Last %1 from %2, averaged over %3 s")
