@@ -14,7 +14,7 @@ runtime_packages=(
     qt6-qpa-plugins libqt6svg6 fonts-dejavu-core
 )
 test_packages=(
-    influxdb wireguard-tools wireguard-go iproute2 iputils-ping
+    influxdb wireguard-tools wireguard-go iproute2 iputils-ping nftables
     dbus dbus-x11 gnome-keyring
     desktop-file-utils appstream lintian dpkg-dev fakeroot file
 )

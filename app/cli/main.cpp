@@ -2,7 +2,9 @@
 // tunnelscope-cli: the models/ layer from a terminal, for scripts and Ansible.
 #include "cli/CheckCommand.h"
 #include "cli/CliContext.h"
+#include "cli/KeygenCommand.h"
 #include "cli/LogsCommand.h"
+#include "cli/PeerCommand.h"
 #include "cli/StatusCommand.h"
 #include "cli/TopologyCommand.h"
 #include "core/SystemClock.h"
@@ -23,6 +25,8 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands()
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<TopologyCommand>());
     commands.push_back(std::make_unique<LogsCommand>());
+    commands.push_back(std::make_unique<KeygenCommand>());
+    commands.push_back(std::make_unique<PeerCommand>());
     commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
     return commands;

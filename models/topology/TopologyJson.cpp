@@ -117,6 +117,9 @@ QJsonObject peerToJson(const WireGuardPeer& peer)
         const Qt::DateFormat format = created.time().msec() == 0 ? Qt::ISODate : Qt::ISODateWithMs;
         object.insert(QLatin1String("keyCreated"), created.toString(format));
     }
+    // Written only when false: files without it (all files before it existed) mean true.
+    if (!peer.clientConfigAvailable)
+        object.insert(QLatin1String("clientConfigAvailable"), false);
     return object;
 }
 
@@ -450,7 +453,7 @@ WireGuardPeer Reader::readPeer(const QJsonObject& object, const QString& path)
 {
     checkKeys(object, path,
         {"id", "name", "interface", "host", "publicKey", "allowedIps", "endpoint", "persistentKeepalive",
-            "presharedKey", "keyCreated"});
+            "presharedKey", "keyCreated", "clientConfigAvailable"});
     WireGuardPeer peer;
     peer.id = string(object, path, "id", true);
     peer.name = string(object, path, "name");
@@ -462,6 +465,8 @@ WireGuardPeer Reader::readPeer(const QJsonObject& object, const QString& path)
     peer.persistentKeepalive = integer(object, path, "persistentKeepalive", 0, 65535, 0,
         QStringLiteral("a keepalive interval (0 to 65535 seconds)"));
     peer.presharedKey = boolean(object, path, "presharedKey");
+    if (object.contains(QLatin1String("clientConfigAvailable")))
+        peer.clientConfigAvailable = boolean(object, path, "clientConfigAvailable");
     const QString created = string(object, path, "keyCreated");
     if (!created.isEmpty()) {
         peer.keyCreated = QDateTime::fromString(created, Qt::ISODate);

@@ -18,6 +18,10 @@ struct WireGuardPeer
     int persistentKeepalive = 0; ///< seconds, 0 = off
     bool presharedKey = false;   ///< whether one is configured; the key itself is never stored here
     QDateTime keyCreated;        ///< for the key's age; invalid when unknown
+    /// False for a peer learnt from the server's wg0.conf (ServerConfigImport): its private key was never known
+    /// to Tunnelscope, so its client config cannot be exported, only made anew by a key rotation.
+    /// JSON: "clientConfigAvailable": false, written only when false, so older files read as true.
+    bool clientConfigAvailable = true;
 
     friend bool operator==(const WireGuardPeer&, const WireGuardPeer&) = default;
 };

@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/PeerCommand.h"
+
+#include "cli/CliContext.h"
+#include "collector/CollectorBundle.h"
+#include "collector/CollectorBundleWriter.h"
+#include "collector/CollectorOnboarding.h"
+#include "core/Clock.h"
+#include "topology/TopologyFile.h"
+#include "wireguard/PrivateKeyProvider.h"
+#include "wireguard/ServerConfigImport.h"
+#include "wireguard/WireGuardEndpoint.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+namespace {
+
+QString usage()
+{
+    return QStringLiteral(
+        "usage: tunnelscope-cli peer add --topology FILE --name NAME --out DIR [--address IP] [--endpoint HOST:PORT]\n"
+        "                                [--server-public-key KEY] [--fqdn FQDN] [--segment ID] [--no-psk]\n"
+        "                                [--keepalive SECONDS] [--force]\n"
+        "       tunnelscope-cli peer export --topology FILE NAME --out DIR [--force]\n"
+        "       tunnelscope-cli peer rotate --topology FILE NAME --out DIR [--force]\n"
+        "       tunnelscope-cli peer import --topology FILE SERVER_WG0_CONF\n"
+        "add: new keys, the next free tunnel address, the config bundle in DIR, the host in the topology.\n"
+        "export: the configs of an existing peer (its wg0.conf only when its private key is available).\n"
+        "rotate: a new key pair and preshared key, with the steps that keep the tunnel up.\n"
+        "import: learn the peers and used addresses of the server's wg0.conf (no private key is kept).\n"
+        "DIR must not hold the bundle's files already, unless --force. Private keys never enter FILE.\n");
+}
+
+const QCommandLineOption topologyOption{QStringLiteral("topology"), QStringLiteral("the topology file"),
+    QStringLiteral("FILE")};
+const QCommandLineOption outOption{QStringLiteral("out"), QStringLiteral("the folder for the bundle"),
+    QStringLiteral("DIR")};
+const QCommandLineOption forceOption{QStringLiteral("force"), QStringLiteral("replace files of an earlier bundle")};
+
+/// Parses the options common to every action; returns the error text, empty on success.
+QString parseCommon(QCommandLineParser& parser, const QStringList& arguments, int positionals)
+{
+    parser.addOption(topologyOption);
+    parser.addOption(outOption);
+    parser.addOption(forceOption);
+    if (!parser.parse(arguments))
+        return parser.errorText();
+    if (!parser.isSet(topologyOption))
+        return QStringLiteral("--topology FILE is required");
+    if (!parser.isSet(outOption))
+        return QStringLiteral("--out DIR is required");
+    if (parser.positionalArguments().size() != positionals)
+        return positionals == 0 ? QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().value(0))
+                                : QStringLiteral("give exactly one peer NAME");
+    return {};
+}
+
+struct LoadedTopology
+{
+    Topology topology;
+    QString error;
+};
+
+LoadedTopology loadTopology(const QString& path)
+{
+    const TopologyParseResult result = TopologyFile::load(path);
+    if (!result.ok())
+        return {{}, QStringLiteral("%1: %2").arg(path, TopologyError::describe(result.errors))};
+    return {result.topology, {}};
+}
+
+/** What export and rotate start from: the topology, the peer's host and the plan it was onboarded with. */
+struct ExistingPeer
+{
+    QString topologyPath;
+    Topology topology;
+    CollectorPlan plan;
+    QString hostId;
+    QString error;
+    int status = 0; ///< the exit status when error is set
+
+    const Host& host() const { return *topology.host(hostId); }
+};
+
+ExistingPeer loadExistingPeer(QCommandLineParser& parser, const QStringList& arguments)
+{
+    ExistingPeer peer;
+    if (const QString error = parseCommon(parser, arguments, 1); !error.isEmpty()) {
+        peer.error = error;
+        peer.status = 2;
+        return peer;
+    }
+    peer.status = 1;
+    peer.topologyPath = parser.value(topologyOption);
+    LoadedTopology loaded = loadTopology(peer.topologyPath);
+    if (!loaded.error.isEmpty()) {
+        peer.error = loaded.error;
+        return peer;
+    }
+    peer.topology = loaded.topology;
+    const QString name = parser.positionalArguments().at(0);
+    const OnboardingPlanResult planned = CollectorOnboarding::planForHost(peer.topology, name);
+    if (!planned.ok()) {
+        peer.error = planned.error;
+        return peer;
+    }
+    peer.plan = planned.plan;
+    peer.hostId = CollectorOnboarding::findHost(peer.topology, name)->id;
+    return peer;
+}
+
+/// Writes the bundle, then the topology; when the topology cannot be saved the bundle is taken back, so a
+/// failure leaves neither behind.
+int writeBundleAndTopology(CliContext& context, const CollectorBundle& bundle, const QString& directory, bool force,
+    const QString& topologyPath, const Topology* topology)
+{
+    const BundleWriteResult written = CollectorBundleWriter::write(bundle, directory, force);
+    if (!written.ok())
+        return context.fail(written.error);
+    if (topology) {
+        const QString error = TopologyFile::save(topologyPath, *topology);
+        if (!error.isEmpty()) {
+            CollectorBundleWriter::undo(written, directory);
+            return context.fail(error + QStringLiteral("; the bundle was removed again"));
+        }
+    }
+    for (const auto& file : bundle.files())
+        context.out() << "wrote " << directory << '/' << file.name << "  (" << file.purpose << ")\n";
+    context.out() << "next: follow " << directory << "/README.md" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+PeerCommand::PeerCommand(std::unique_ptr<PrivateKeyProvider> keys)
+    : m_keys(keys ? std::move(keys) : std::make_unique<NoPrivateKeyProvider>())
+{
+}
+
+PeerCommand::~PeerCommand() = default;
+
+int PeerCommand::run(const QStringList& arguments, CliContext& context)
+{
+    const QString action = arguments.value(1);
+    if (action == QLatin1String("add"))
+        return add(arguments.mid(1), context);
+    if (action == QLatin1String("export"))
+        return exportPeer(arguments.mid(1), context);
+    if (action == QLatin1String("rotate"))
+        return rotate(arguments.mid(1), context);
+    if (action == QLatin1String("import"))
+        return importServerConfig(arguments.mid(1), context);
+    if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
+        context.out() << usage();
+        return 0;
+    }
+    context.err() << usage();
+    return action.isEmpty() ? 2 : context.fail(QStringLiteral("unknown peer action \"%1\"").arg(action), 2);
+}
+
+int PeerCommand::add(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption nameOption{QStringLiteral("name"), QStringLiteral("host name"), QStringLiteral("NAME")};
+    const QCommandLineOption addressOption{QStringLiteral("address"), QStringLiteral("tunnel address"), QStringLiteral("IP")};
+    const QCommandLineOption endpointOption{QStringLiteral("endpoint"), QStringLiteral("server endpoint"), QStringLiteral("HOST:PORT")};
+    const QCommandLineOption serverKeyOption{QStringLiteral("server-public-key"), QStringLiteral("server public key"), QStringLiteral("KEY")};
+    const QCommandLineOption fqdnOption{QStringLiteral("fqdn"), QStringLiteral("host FQDN"), QStringLiteral("FQDN")};
+    const QCommandLineOption segmentOption{QStringLiteral("segment"), QStringLiteral("segment id"), QStringLiteral("ID")};
+    const QCommandLineOption keepaliveOption{QStringLiteral("keepalive"), QStringLiteral("seconds"), QStringLiteral("SECONDS")};
+    const QCommandLineOption noPskOption{QStringLiteral("no-psk"), QStringLiteral("no preshared key")};
+    parser.addOptions({nameOption, addressOption, endpointOption, serverKeyOption, fqdnOption, segmentOption,
+        keepaliveOption, noPskOption});
+    if (const QString error = parseCommon(parser, arguments, 0); !error.isEmpty())
+        return context.fail(error, 2);
+    if (!parser.isSet(nameOption))
+        return context.fail(QStringLiteral("--name NAME is required"), 2);
+
+    const QString topologyPath = parser.value(topologyOption);
+    LoadedTopology loaded = loadTopology(topologyPath);
+    if (!loaded.error.isEmpty())
+        return context.fail(loaded.error);
+    OnboardingPlanResult planned = CollectorOnboarding::planForNewHost(loaded.topology, parser.value(nameOption));
+    if (!planned.ok())
+        return context.fail(planned.error);
+    CollectorPlan plan = planned.plan;
+    if (parser.isSet(addressOption)) {
+        const QString refusal = CollectorOnboarding::addressRefusal(loaded.topology, parser.value(addressOption));
+        if (!refusal.isEmpty())
+            return context.fail(QStringLiteral("--address: ") + refusal);
+        plan.tunnelAddress = parser.value(addressOption);
+    }
+    if (parser.isSet(endpointOption))
+        plan.serverEndpoint = parser.value(endpointOption);
+    if (parser.isSet(serverKeyOption))
+        plan.serverPublicKey = parser.value(serverKeyOption);
+    if (parser.isSet(fqdnOption))
+        plan.fqdn = parser.value(fqdnOption);
+    if (parser.isSet(segmentOption))
+        plan.segmentId = parser.value(segmentOption);
+    if (parser.isSet(keepaliveOption)) {
+        bool ok = false;
+        plan.persistentKeepalive = parser.value(keepaliveOption).toInt(&ok);
+        if (!ok)
+            return context.fail(QStringLiteral("--keepalive: \"%1\" is not a number of seconds").arg(parser.value(keepaliveOption)), 2);
+    }
+    plan.presharedKey = !parser.isSet(noPskOption);
+    if (const QStringList problems = plan.problems(); !problems.isEmpty())
+        return context.fail(problems.join(QStringLiteral("; ")));
+
+    const WireGuardKey privateKey = WireGuardKey::generatePrivate();
+    const WireGuardKey psk = plan.presharedKey ? WireGuardKey::generatePreshared() : WireGuardKey();
+    const QString publicKey = privateKey.publicKey().toBase64();
+    const TopologyChange change
+        = CollectorOnboarding::addCollector(loaded.topology, plan, publicKey, context.clock()->now());
+    if (!change.ok())
+        return context.fail(change.error);
+    const CollectorBundle bundle = CollectorBundle::forNewPeer(plan, privateKey, psk.isNull() ? nullptr : &psk);
+    const int status = writeBundleAndTopology(
+        context, bundle, parser.value(outOption), parser.isSet(forceOption), topologyPath, &change.topology);
+    if (status == 0)
+        context.out() << "added " << plan.hostName << " at " << plan.tunnelAddress << " to " << topologyPath
+                      << "; its private key is only in the bundle" << Qt::endl;
+    return status;
+}
+
+int PeerCommand::exportPeer(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    const ExistingPeer existing = loadExistingPeer(parser, arguments);
+    if (!existing.error.isEmpty())
+        return context.fail(existing.error, existing.status);
+    const Host* host = &existing.host();
+    const WireGuardInterface* wgInterface = existing.topology.interfaceOfHost(host->id);
+    const WireGuardInterface* hub = CollectorOnboarding::hubInterface(existing.topology);
+    const WireGuardPeer* hubEntry = nullptr;
+    for (const auto& peer : existing.topology.peers) {
+        if (peer.interfaceId == hub->id && peer.hostId == host->id)
+            hubEntry = &peer;
+    }
+    const QString publicKey = hubEntry ? hubEntry->publicKey : (wgInterface ? wgInterface->publicKey : QString());
+    if (publicKey.isEmpty())
+        return context.fail(QStringLiteral("host \"%1\" has no public key in the topology").arg(host->name));
+
+    QString missing;
+    std::optional<WireGuardKey> privateKey;
+    if (hubEntry && !hubEntry->clientConfigAvailable)
+        missing = QStringLiteral("this peer was imported from the server's config, so Tunnelscope never had its "
+                                 "private key");
+    else if (wgInterface && !(privateKey = m_keys->privateKey(wgInterface->id)))
+        missing = QStringLiteral("its private key is not available: ") + m_keys->unavailableReason();
+    const std::optional<WireGuardKey> psk = hubEntry && hubEntry->presharedKey ? m_keys->presharedKey(hubEntry->id)
+                                                                               : std::nullopt;
+    const CollectorBundle bundle = CollectorBundle::forExport(existing.plan, publicKey,
+        privateKey ? &*privateKey : nullptr, psk ? &*psk : nullptr, missing);
+    const int status = writeBundleAndTopology(
+        context, bundle, parser.value(outOption), parser.isSet(forceOption), {}, nullptr);
+    if (status == 0 && !privateKey)
+        context.err() << "tunnelscope-cli: no wg0.conf for " << host->name << ": " << missing
+                      << ". Get the key from the keychain, or make a new one with: tunnelscope-cli peer rotate"
+                      << Qt::endl;
+    return status;
+}
+
+int PeerCommand::rotate(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    const ExistingPeer existing = loadExistingPeer(parser, arguments);
+    if (!existing.error.isEmpty())
+        return context.fail(existing.error, existing.status);
+    const Host* host = &existing.host();
+    const CollectorPlan& plan = existing.plan;
+    const WireGuardInterface* wgInterface = existing.topology.interfaceOfHost(host->id);
+    if (!wgInterface || wgInterface->isHub || wgInterface->publicKey.isEmpty())
+        return context.fail(QStringLiteral("host \"%1\" is not a collector peer with a known key").arg(host->name));
+    const QString oldPublicKey = wgInterface->publicKey;
+
+    const WireGuardKey privateKey = WireGuardKey::generatePrivate();
+    const WireGuardKey psk = plan.presharedKey ? WireGuardKey::generatePreshared() : WireGuardKey();
+    const QString newPublicKey = privateKey.publicKey().toBase64();
+    const TopologyChange change = CollectorOnboarding::recordRotation(
+        existing.topology, host->id, newPublicKey, plan.presharedKey, context.clock()->now());
+    if (!change.ok())
+        return context.fail(change.error);
+    const CollectorBundle bundle
+        = CollectorBundle::forRotation(plan, oldPublicKey, privateKey, psk.isNull() ? nullptr : &psk);
+    const int status = writeBundleAndTopology(
+        context, bundle, parser.value(outOption), parser.isSet(forceOption), existing.topologyPath, &change.topology);
+    if (status == 0)
+        context.out() << "rotated the key of " << host->name << "; new public key " << newPublicKey << Qt::endl;
+    return status;
+}
+
+int PeerCommand::importServerConfig(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.addOption(topologyOption);
+    if (!parser.parse(arguments))
+        return context.fail(parser.errorText(), 2);
+    if (!parser.isSet(topologyOption) || parser.positionalArguments().size() != 1)
+        return context.fail(QStringLiteral("peer import takes --topology FILE and one server config"), 2);
+    const QString topologyPath = parser.value(topologyOption);
+    const QString configPath = parser.positionalArguments().constFirst();
+    LoadedTopology loaded = loadTopology(topologyPath);
+    if (!loaded.error.isEmpty())
+        return context.fail(loaded.error);
+    QFile file(configPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return context.fail(QStringLiteral("cannot read %1: %2").arg(configPath, file.errorString()));
+    QByteArray raw = file.readAll();
+    QString text = QString::fromUtf8(raw);
+    SecureBytes::wipe(raw); // the server's config holds its private key
+    const ServerConfigImportResult result = ServerConfigImport::apply(loaded.topology, text);
+    SecureBytes::wipe(text);
+    for (const QString& warning : result.warnings)
+        context.err() << configPath << ": warning: " << warning << Qt::endl;
+    if (!result.ok()) {
+        for (const auto& error : result.errors)
+            context.err() << configPath << ": " << error.toString() << Qt::endl;
+        return 1;
+    }
+    if (const QString error = TopologyFile::save(topologyPath, result.topology); !error.isEmpty())
+        return context.fail(error);
+    context.out() << "imported " << result.addedPeers.size() << " new and " << result.updatedPeers.size()
+                  << " changed peers into " << topologyPath << "; their client configs cannot be exported"
+                  << Qt::endl;
+    return 0;
+}
