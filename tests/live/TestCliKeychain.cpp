@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tunnelscope-cli reads the InfluxDB token from the real Secret Service (a throwaway unlocked gnome-keyring on a
 // private bus: main() re-runs this test through with-keyring.sh), and the environment still wins.
+#include "support/PrivateKeyring.h"
 #include "LiveTopology.h"
 #include "secrets/BlockingSecretReader.h"
 #include "secrets/KeychainSecretStore.h"
@@ -95,15 +96,8 @@ private Q_SLOTS:
 
 int main(int argc, char* argv[])
 {
-    if (!qEnvironmentVariableIsSet("TUNNELSCOPE_PRIVATE_KEYRING")) {
-        // Re-run through the wrapper: a private bus and a throwaway keyring, never the developer's own.
-        std::vector<char*> arguments{const_cast<char*>("sh"), const_cast<char*>(TUNNELSCOPE_WITH_KEYRING_SCRIPT)};
-        arguments.insert(arguments.end(), argv, argv + argc);
-        arguments.push_back(nullptr);
-        execvp("sh", arguments.data());
-        std::perror("TestCliKeychain: could not run with-keyring.sh");
+    if (!runUnderPrivateKeyring(argc, argv, TUNNELSCOPE_WITH_KEYRING_SCRIPT))
         return 1;
-    }
     QCoreApplication app(argc, argv);
     TestCliKeychain test;
     return QTest::qExec(&test, argc, argv);

@@ -47,10 +47,8 @@ private Q_SLOTS:
             QSKIP("influxd is not installed");
         m_influx = std::make_unique<InfluxServerFixture>();
         QString error;
-        QVERIFY2(m_influx->start(&error), qPrintable(error));
-        QVERIFY2(!m_influx->execute(QStringLiteral("CREATE DATABASE telegraf"), &error).isEmpty(), qPrintable(error));
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY2(m_influx->write(QStringLiteral("telegraf"), TelegrafScenario(now).lineProtocol(), &error), qPrintable(error));
+        QVERIFY2(m_influx->startWithData(QStringLiteral("telegraf"), TelegrafScenario(now).lineProtocol(), &error), qPrintable(error));
         QVERIFY(m_loki.listen());
         // 45 lines over the last two minutes: 30 wireguard and 15 fail2ban from prod.
         m_loki.setEntries(LokiTestServer::generatedEntries(45, (now.toMSecsSinceEpoch() - 60000) * 1000000, 1));

@@ -66,10 +66,7 @@ private Q_SLOTS:
             QSKIP("influxd is not installed");
         m_influx = std::make_unique<InfluxServerFixture>();
         QString error;
-        QVERIFY2(m_influx->start(&error), qPrintable(error));
-        QVERIFY2(!m_influx->execute(QStringLiteral("CREATE DATABASE telegraf"), &error).isEmpty(), qPrintable(error));
-        QVERIFY2(m_influx->write(QStringLiteral("telegraf"), TelegrafScenario(m_clock.now()).lineProtocol(), &error),
-                 qPrintable(error));
+        QVERIFY2(m_influx->startWithData(QStringLiteral("telegraf"), TelegrafScenario(m_clock.now()).lineProtocol(), &error), qPrintable(error));
     }
 
     void snapshotsCarryLokiCounts()
