@@ -44,7 +44,9 @@ int CheckCommand::run(const QStringList& arguments, CliContext& context)
     LiveSourceBuilder builder(&network, context.clock());
     builder.setTimeoutMs(options.timeoutMs());
     InfluxCredentials credentials = options.credentials();
-    const auto checks = builder.checks(options.topology(), options.dataSource(), credentials, options.lokiCredentials());
+    const Topology noServers;
+    const auto checks = builder.checks(options.usesTopologyServers() ? options.topology() : noServers, options.dataSource(),
+                                       credentials, options.lokiCredentials());
     credentials.wipe();
     // In the order the checks were made, whatever order they answer in; a check that never answers fails.
     QList<std::optional<CheckResult>> answers(qsizetype(checks.size()));

@@ -94,6 +94,7 @@ QString DataSourceOptions::read(const QCommandLineParser& parser)
         m_dataSource.influxUrl = QUrl::fromUserInput(parser.value(InfluxUrlOption));
         // Another InfluxDB than the topology's: its Loki is not assumed to belong to it (only --loki-url adds one).
         m_dataSource.lokiUrl.clear();
+        m_usesTopologyServers = parser.isSet(TopologyOption);
         if (m_dataSource.name.isEmpty())
             m_dataSource.name = m_dataSource.influxUrl.toString();
     }

@@ -32,6 +32,9 @@ public:
     const Topology& topology() const { return m_topology; }
     const DataSource& dataSource() const { return m_dataSource; }
     QUrl lokiUrl() const { return m_dataSource.lokiUrl; }
+    /// Whether the topology's own servers (its S3 storage) belong to the servers asked: not when --influx-url
+    /// points elsewhere without a --topology naming them.
+    bool usesTopologyServers() const { return m_usesTopologyServers; }
     int timeoutMs() const { return m_timeoutSeconds * 1000; }
     /// The secret for the data source: environment first, then the keychain. Sets the auth mode to match.
     InfluxCredentials credentials();
@@ -47,6 +50,7 @@ private:
     DataSource m_dataSource;
     QString m_influxUser;
     int m_timeoutSeconds = 10;
+    bool m_usesTopologyServers = true;
 };
 
 /// How long the command line waits for the keychain before it goes on without it.
