@@ -22,6 +22,7 @@
 #include "telemetry/NetworkState.h"
 #include "telemetry/TelemetrySource.h"
 #include "topology/TopologyFile.h"
+#include "wizards/PeerActions.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -61,6 +62,9 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     , m_tree(new TopologyTreePanel(network, &m_scene->diagramPalette(), this))
     , m_details(new DetailPanel(network, &m_scene->diagramPalette(), this))
     , m_statusBar(new NetworkStatusBar(network, this))
+    , m_peerActions(new PeerActions(
+          network, this, [this]() -> const Topology& { return m_document; },
+          [this](const Topology& topology) { return applyDocument(topology); }, this))
     , m_logs(new HostLogsTab(this))
     , m_charts(new ChartsTab(network, this))
     , m_checks(new ChecksPanel(this))
@@ -76,6 +80,10 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     createDocks();
     createActions();
     m_view->installEventFilter(this);
+    m_peerActions->attachToDiagram(m_view);
+    connect(m_peerActions, &PeerActions::statusMessage, this, [this](const QString& message) {
+        m_statusBar->showMessage(message, 6000);
+    });
 
     connect(m_scene, &DiagramScene::elementSelected, this, &MainWindow::selectElement);
     connect(m_tree, &TopologyTreePanel::elementSelected, this, &MainWindow::selectElement);
@@ -97,6 +105,7 @@ MainWindow::~MainWindow()
 void MainWindow::setSecretStore(SecretStore* store)
 {
     m_selector->setSecretStore(store);
+    m_peerActions->setSecretStore(store);
 }
 
 void MainWindow::setLiveSourceFactory(std::unique_ptr<TelemetrySourceFactory> factory)
@@ -182,6 +191,7 @@ void MainWindow::createActions()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* fit = view->addAction(icon("zoom-fit-best", ":/icons/zoom-fit.svg"), tr("&Fit to Window"), m_view, &DiagramView::fitToWindow);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
@@ -239,6 +249,7 @@ void MainWindow::createActions()
         action->setToolTip(action->text().remove(QLatin1Char('&')) + QStringLiteral(" (") + action->shortcut().toString(QKeySequence::NativeText) + QStringLiteral(")"));
     zoomIn->setIconText(QString());
     zoomOut->setIconText(QString());
+    m_peerActions->install(file, edit, network, toolbar);
 }
 
 void MainWindow::openTopology(const Topology& topology, const QString& path)
@@ -363,6 +374,13 @@ QString MainWindow::loadFile(const QString& path)
         return TopologyError::describe(result.errors);
     openTopology(result.topology, path);
     return {};
+}
+
+QString MainWindow::applyDocument(const Topology& topology)
+{
+    m_document = topology;
+    m_network->setTopology(topology);
+    return m_documentPath.isEmpty() ? QString() : TopologyFile::save(m_documentPath, m_document);
 }
 
 QString MainWindow::saveTo(const QString& path)

@@ -25,6 +25,7 @@ class DiagramView;
 class LegendWidget;
 class NetworkState;
 class NetworkStatusBar;
+class PeerActions;
 class QAction;
 class TelemetrySource;
 class TopologyTreePanel;
@@ -81,6 +82,11 @@ public:
     TopologyTreePanel* treePanel() const { return m_tree; }
     NetworkStatusBar* networkStatusBar() const { return m_statusBar; }
     LegendWidget* legend() const { return m_legend; }
+    PeerActions* peerActions() const { return m_peerActions; }
+
+    /// Replaces the document keeping the running source (a wizard added a host, an import, an undo), and saves it
+    /// when it has a file; returns the save error, empty on success.
+    QString applyDocument(const Topology& topology);
     HostLogsTab* logsTab() const { return m_logs; }
     ChartsTab* chartsTab() const { return m_charts; }
     ChecksPanel* checksPanel() const { return m_checks; }
@@ -127,6 +133,7 @@ private:
     TopologyTreePanel* m_tree;
     DetailPanel* m_details;
     NetworkStatusBar* m_statusBar;
+    PeerActions* m_peerActions;
     HostLogsTab* m_logs;
     ChartsTab* m_charts;
     ChecksPanel* m_checks;

@@ -5,6 +5,8 @@
 #include "collector/CollectorBundle.h"
 #include "collector/CollectorBundleWriter.h"
 #include "collector/CollectorOnboarding.h"
+#include "collector/PeerExport.h"
+#include "collector/PeerRotation.h"
 #include "core/Clock.h"
 #include "topology/TopologyFile.h"
 #include "wireguard/PrivateKeyProvider.h"
@@ -68,46 +70,6 @@ LoadedTopology loadTopology(const QString& path)
     if (!result.ok())
         return {{}, QStringLiteral("%1: %2").arg(path, TopologyError::describe(result.errors))};
     return {result.topology, {}};
-}
-
-/** What export and rotate start from: the topology, the peer's host and the plan it was onboarded with. */
-struct ExistingPeer
-{
-    QString topologyPath;
-    Topology topology;
-    CollectorPlan plan;
-    QString hostId;
-    QString error;
-    int status = 0; ///< the exit status when error is set
-
-    const Host& host() const { return *topology.host(hostId); }
-};
-
-ExistingPeer loadExistingPeer(QCommandLineParser& parser, const QStringList& arguments)
-{
-    ExistingPeer peer;
-    if (const QString error = parseCommon(parser, arguments, 1); !error.isEmpty()) {
-        peer.error = error;
-        peer.status = 2;
-        return peer;
-    }
-    peer.status = 1;
-    peer.topologyPath = parser.value(topologyOption);
-    LoadedTopology loaded = loadTopology(peer.topologyPath);
-    if (!loaded.error.isEmpty()) {
-        peer.error = loaded.error;
-        return peer;
-    }
-    peer.topology = loaded.topology;
-    const QString name = parser.positionalArguments().at(0);
-    const OnboardingPlanResult planned = CollectorOnboarding::planForHost(peer.topology, name);
-    if (!planned.ok()) {
-        peer.error = planned.error;
-        return peer;
-    }
-    peer.plan = planned.plan;
-    peer.hostId = CollectorOnboarding::findHost(peer.topology, name)->id;
-    return peer;
 }
 
 /// Writes the bundle, then the topology; when the topology cannot be saved the bundle is taken back, so a
@@ -225,39 +187,34 @@ int PeerCommand::add(const QStringList& arguments, CliContext& context)
     return status;
 }
 
+/// Parses the options of export and rotate; returns the error text, empty on success, and the topology.
+QString PeerCommand::loadExisting(QCommandLineParser& parser, const QStringList& arguments, Topology& topology,
+    int& status)
+{
+    status = 2;
+    if (const QString error = parseCommon(parser, arguments, 1); !error.isEmpty())
+        return error;
+    status = 1;
+    LoadedTopology loaded = loadTopology(parser.value(topologyOption));
+    topology = loaded.topology;
+    return loaded.error;
+}
+
 int PeerCommand::exportPeer(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
-    const ExistingPeer existing = loadExistingPeer(parser, arguments);
-    if (!existing.error.isEmpty())
-        return context.fail(existing.error, existing.status);
-    const Host* host = &existing.host();
-    const WireGuardInterface* wgInterface = existing.topology.interfaceOfHost(host->id);
-    const WireGuardInterface* hub = CollectorOnboarding::hubInterface(existing.topology);
-    const WireGuardPeer* hubEntry = nullptr;
-    for (const auto& peer : existing.topology.peers) {
-        if (peer.interfaceId == hub->id && peer.hostId == host->id)
-            hubEntry = &peer;
-    }
-    const QString publicKey = hubEntry ? hubEntry->publicKey : (wgInterface ? wgInterface->publicKey : QString());
-    if (publicKey.isEmpty())
-        return context.fail(QStringLiteral("host \"%1\" has no public key in the topology").arg(host->name));
-
-    QString missing;
-    std::optional<WireGuardKey> privateKey;
-    if (hubEntry && !hubEntry->clientConfigAvailable)
-        missing = QStringLiteral("this peer was imported from the server's config, so Tunnelscope never had its "
-                                 "private key");
-    else if (wgInterface && !(privateKey = m_keys->privateKey(wgInterface->id)))
-        missing = QStringLiteral("its private key is not available: ") + m_keys->unavailableReason();
-    const std::optional<WireGuardKey> psk = hubEntry && hubEntry->presharedKey ? m_keys->presharedKey(hubEntry->id)
-                                                                               : std::nullopt;
-    const CollectorBundle bundle = CollectorBundle::forExport(existing.plan, publicKey,
-        privateKey ? &*privateKey : nullptr, psk ? &*psk : nullptr, missing);
-    const int status = writeBundleAndTopology(
-        context, bundle, parser.value(outOption), parser.isSet(forceOption), {}, nullptr);
-    if (status == 0 && !privateKey)
-        context.err() << "tunnelscope-cli: no wg0.conf for " << host->name << ": " << missing
+    Topology topology;
+    int status = 0;
+    if (const QString error = loadExisting(parser, arguments, topology, status); !error.isEmpty())
+        return context.fail(error, status);
+    const PeerExportTarget target = PeerExport::target(topology, parser.positionalArguments().at(0));
+    if (!target.ok())
+        return context.fail(target.error);
+    const PeerExportBundle exported = PeerExport::bundle(target, *m_keys);
+    status = writeBundleAndTopology(
+        context, exported.bundle, parser.value(outOption), parser.isSet(forceOption), {}, nullptr);
+    if (status == 0 && !exported.missingReason.isEmpty())
+        context.err() << "tunnelscope-cli: no wg0.conf for " << target.hostName << ": " << exported.missingReason
                       << ". Get the key from the keychain, or make a new one with: tunnelscope-cli peer rotate"
                       << Qt::endl;
     return status;
@@ -266,29 +223,19 @@ int PeerCommand::exportPeer(const QStringList& arguments, CliContext& context)
 int PeerCommand::rotate(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
-    const ExistingPeer existing = loadExistingPeer(parser, arguments);
-    if (!existing.error.isEmpty())
-        return context.fail(existing.error, existing.status);
-    const Host* host = &existing.host();
-    const CollectorPlan& plan = existing.plan;
-    const WireGuardInterface* wgInterface = existing.topology.interfaceOfHost(host->id);
-    if (!wgInterface || wgInterface->isHub || wgInterface->publicKey.isEmpty())
-        return context.fail(QStringLiteral("host \"%1\" is not a collector peer with a known key").arg(host->name));
-    const QString oldPublicKey = wgInterface->publicKey;
-
-    const WireGuardKey privateKey = WireGuardKey::generatePrivate();
-    const WireGuardKey psk = plan.presharedKey ? WireGuardKey::generatePreshared() : WireGuardKey();
-    const QString newPublicKey = privateKey.publicKey().toBase64();
-    const TopologyChange change = CollectorOnboarding::recordRotation(
-        existing.topology, host->id, newPublicKey, plan.presharedKey, context.clock()->now());
-    if (!change.ok())
-        return context.fail(change.error);
-    const CollectorBundle bundle
-        = CollectorBundle::forRotation(plan, oldPublicKey, privateKey, psk.isNull() ? nullptr : &psk);
-    const int status = writeBundleAndTopology(
-        context, bundle, parser.value(outOption), parser.isSet(forceOption), existing.topologyPath, &change.topology);
+    Topology topology;
+    int status = 0;
+    if (const QString error = loadExisting(parser, arguments, topology, status); !error.isEmpty())
+        return context.fail(error, status);
+    const PeerRotation rotation
+        = PeerRotation::rotate(topology, parser.positionalArguments().at(0), context.clock()->now());
+    if (!rotation.ok())
+        return context.fail(rotation.error);
+    status = writeBundleAndTopology(context, rotation.bundle, parser.value(outOption), parser.isSet(forceOption),
+        parser.value(topologyOption), &rotation.change.topology);
     if (status == 0)
-        context.out() << "rotated the key of " << host->name << "; new public key " << newPublicKey << Qt::endl;
+        context.out() << "rotated the key of " << rotation.hostName << "; new public key " << rotation.newPublicKey
+                      << Qt::endl;
     return status;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QCommandLineParser;
+struct Topology;
 
 /** tunnelscope-cli peer add|export|rotate|import: onboard a collector, export its configs, rotate its key, learn
  * the peers of the server's existing wg0.conf. */
@@ -29,6 +30,7 @@ private:
     int exportPeer(const QStringList& arguments, CliContext& context);
     int rotate(const QStringList& arguments, CliContext& context);
     int importServerConfig(const QStringList& arguments, CliContext& context);
+    QString loadExisting(QCommandLineParser& parser, const QStringList& arguments, Topology& topology, int& status);
 
     std::unique_ptr<PrivateKeyProvider> m_keys;
 };

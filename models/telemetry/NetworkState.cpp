@@ -127,6 +127,7 @@ void NetworkState::buildTunnels()
         if (ownIsHub) {
             tunnel.hubPeerId = entry.id;
             tunnel.name = entry.name;
+            tunnel.keyCreated = entry.keyCreated;
         } else {
             tunnel.clientPeerId = entry.id;
         }
@@ -194,6 +195,7 @@ void NetworkState::joinTelemetry()
                 tunnel.telemetry = mirrored(*candidate);
         }
         context.configuredKeepalive = tunnel.configuredKeepalive;
+        context.keyCreated = tunnel.keyCreated;
         tunnel.status = PeerStateRules::evaluate(tunnel.telemetry ? &*tunnel.telemetry : nullptr, context);
     }
 
@@ -204,6 +206,7 @@ void NetworkState::joinTelemetry()
         knownKeys.insert(entry.publicKey);
     m_unknownPeers.clear();
     context.configuredKeepalive = 0;
+    context.keyCreated = {};
     for (const auto& telemetry : m_snapshot.peers) {
         if (knownKeys.contains(telemetry.publicKey))
             continue;

@@ -114,6 +114,15 @@ PeerStatus unknownStatus(const PeerTelemetry* telemetry, const Context& context)
 
 PeerStatus evaluate(const PeerTelemetry* telemetry, const Context& context)
 {
+    if (context.sourceUp && !telemetry && context.keyCreated.isValid()
+        && context.keyCreated.daysTo(context.now) < PendingDays) {
+        PeerStatus pending;
+        pending.state = PeerStatus::State::Never;
+        pending.reason = QStringLiteral("new peer (key made %1 ago), waiting for its first handshake: is the server's "
+                                        "`wg set` applied and wg-quick up on the collector?")
+                             .arg(formatAge(std::max<qint64>(0, context.keyCreated.secsTo(context.now))));
+        return pending;
+    }
     const qint64 freshness = qint64(FreshnessPolls) * context.pollIntervalSeconds;
     if (!context.sourceUp || !telemetry || !telemetry->sampleTime.isValid()
         || telemetry->sampleTime.secsTo(context.now) > freshness)

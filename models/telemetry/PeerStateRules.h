@@ -21,7 +21,12 @@ struct Context
     bool sourceUp = true;
     QString sourceProblem;     ///< why the source is down, for the reason text
     int configuredKeepalive = 0; ///< from the topology, used when telemetry has none
+    /// When the peer's current key was made (onboarding, rotation); invalid when unknown. A peer that no telemetry
+    /// reports within PendingDays of it is a new peer waiting for its first handshake: "never", not "unknown".
+    QDateTime keyCreated;
 };
+
+inline constexpr int PendingDays = 7;
 
 /// telemetry may be null: the source had nothing for this peer.
 PeerStatus evaluate(const PeerTelemetry* telemetry, const Context& context);

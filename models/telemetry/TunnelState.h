@@ -4,6 +4,7 @@
 #include "telemetry/PeerStatus.h"
 #include "telemetry/PeerTelemetry.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -23,6 +24,7 @@ struct TunnelState
     QString hubPublicKey;
     QString name;            ///< the client's name as the user knows it
     int configuredKeepalive = 0;
+    QDateTime keyCreated; ///< the hub entry's key birth: a new peer nobody reports yet is pending, not unknown
     std::optional<PeerTelemetry> telemetry;
     bool reportedByHub = false; ///< false when only the client's end reported it
     PeerStatus status;

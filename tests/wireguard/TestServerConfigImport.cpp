@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/ServerConfigTopology.h"
 #include "topology/TopologyFile.h"
 #include "topology/TopologyJson.h"
 #include "wireguard/AddressAllocator.h"
@@ -17,21 +18,9 @@ QString serverConfig()
     return QString::fromUtf8(file.readAll());
 }
 
-/// The reference deployment with the hub key that matches the private key in server-wg0.conf.
 Topology topologyOfThatServer()
 {
-    Topology topology = TopologyFile::referenceDeployment();
-    const QString oldKey = topology.interface(QStringLiteral("monitor11-wg0"))->publicKey;
-    const QString newKey = QStringLiteral("mhnT/2cX6IQuUfsUifhTiOHKyv6JrYq3dQLMY5PLMg8=");
-    for (auto& wgInterface : topology.interfaces) {
-        if (wgInterface.publicKey == oldKey)
-            wgInterface.publicKey = newKey;
-    }
-    for (auto& peer : topology.peers) {
-        if (peer.publicKey == oldKey)
-            peer.publicKey = newKey;
-    }
-    return topology;
+    return topologyOfServerConfig(TopologyFile::referenceDeployment());
 }
 
 } // namespace

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "topology/Topology.h"
+
+/// The topology with the hub key that matches the private key in tests/data/wireguard/server-wg0.conf, so that
+/// ServerConfigImport accepts that file as the hub's.
+inline Topology topologyOfServerConfig(Topology topology)
+{
+    const QString oldKey = topology.interface(QStringLiteral("monitor11-wg0"))->publicKey;
+    const QString newKey = QStringLiteral("mhnT/2cX6IQuUfsUifhTiOHKyv6JrYq3dQLMY5PLMg8=");
+    for (auto& wgInterface : topology.interfaces) {
+        if (wgInterface.publicKey == oldKey)
+            wgInterface.publicKey = newKey;
+    }
+    for (auto& peer : topology.peers) {
+        if (peer.publicKey == oldKey)
+            peer.publicKey = newKey;
+    }
+    return topology;
+}
