@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "charts/ChartsTab.h"
+#include "checks/ChecksPanel.h"
+#include "core/SystemClock.h"
+#include "influx/InfluxTelemetrySource.h"
+#include "live/DemoHistoryProvider.h"
+#include "live/InfluxHistoryProvider.h"
+#include "live/LiveSourceBuilder.h"
 
 #include "diagram/DiagramExporter.h"
 #include "diagram/DiagramScene.h"
@@ -26,6 +33,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QStyle>
@@ -58,11 +66,17 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
           network, this, [this]() -> const Topology& { return m_document; },
           [this](const Topology& topology) { return applyDocument(topology); }, this))
     , m_logs(new HostLogsTab(this))
+    , m_charts(new ChartsTab(network, this))
+    , m_checks(new ChecksPanel(this))
+    , m_networkAccess(new QNetworkAccessManager(this))
 {
     m_scene->setDiagramPalette(palette());
     setCentralWidget(m_view);
     setStatusBar(m_statusBar);
+    m_details->addTab(m_charts, tr("Charts"));
     m_details->addTab(m_logs, tr("Logs"));
+    m_checks->setDiagram(m_scene);
+    connect(m_details, &DetailPanel::elementChanged, m_charts, &ChartsTab::showElement);
     createDocks();
     createActions();
     m_view->installEventFilter(this);
@@ -77,6 +91,7 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     connect(m_network, &NetworkState::sourceStatusChanged, this, [this](const SourceStatus& status) {
         m_view->setDemoBanner(status.demo);
         updateTitle();
+        followSourceForHistoryAndChecks();
     });
     connect(m_selector, &SourceSelector::logsSourceChanged, this, &MainWindow::showLogsSource);
     resize(1400, 900);
@@ -115,6 +130,47 @@ void MainWindow::createDocks()
     detailDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, detailDock);
     resizeDocks({treeDock, detailDock}, {MaxTreeDockWidth * 2 / 3, DetailDockWidth}, Qt::Horizontal);
+
+    auto* checksDock = new QDockWidget(tr("Checks"), this);
+    checksDock->setObjectName(QStringLiteral("checksDock"));
+    checksDock->setWidget(m_checks);
+    addDockWidget(Qt::BottomDockWidgetArea, checksDock);
+    checksDock->hide(); // shown by Tools → Run checks or View → Checks
+}
+
+void MainWindow::runChecks()
+{
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("checksDock")))
+        dock->show();
+    m_checks->runChecks();
+}
+
+void MainWindow::followSourceForHistoryAndChecks()
+{
+    TelemetrySource* running = m_selector->source();
+    if (m_historyWired && running == m_historySource.data())
+        return;
+    m_historyWired = true;
+    m_historySource = running;
+    m_charts->setProvider(nullptr);
+    m_history.reset();
+    auto* influx = qobject_cast<InfluxTelemetrySource*>(m_selector->source());
+    if (influx) {
+        // The running source's connection already holds the credentials read from the keychain: no second read.
+        const InfluxConnection connection = influx->client()->connection();
+        m_history = std::make_unique<InfluxHistoryProvider>(connection, m_networkAccess, SystemClock::instance());
+        QPointer<LokiClient> loki = m_selector->lokiClient();
+        const Topology topology = m_document;
+        m_checks->setLiveChecks([this, connection, loki, topology] {
+            return LiveSourceBuilder(m_networkAccess, SystemClock::instance()).checks(topology, connection, loki.data());
+        }, topology);
+    } else {
+        if (running && running->isDemo())
+            m_history = std::make_unique<DemoHistoryProvider>(m_document, SystemClock::instance());
+        m_checks->setDemo(running && running->isDemo() ? ChecksPanel::DemoMessage
+                                                       : tr("No live source is running: nothing to check"));
+    }
+    m_charts->setProvider(m_history.get());
 }
 
 void MainWindow::createActions()
@@ -158,6 +214,11 @@ void MainWindow::createActions()
         tr("&Data Sources…"), this, &MainWindow::editDataSources);
     sources->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     sources->setToolTip(tr("InfluxDB and Loki connections, passwords in the keychain (%1)").arg(sources->shortcut().toString(QKeySequence::NativeText)));
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* runChecks = tools->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Run &Checks"), this, &MainWindow::runChecks);
+    runChecks->setShortcut(QKeySequence(Qt::Key_F5));
+    runChecks->setToolTip(tr("Test from this computer that InfluxDB, Loki and the S3 storage answer (F5)"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tunnelscope"), this, &MainWindow::showAbout);

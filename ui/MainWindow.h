@@ -5,11 +5,16 @@
 #include "topology/Topology.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
 
+class ChartsTab;
+class ChecksPanel;
 class DetailPanel;
+class PeerHistoryProvider;
+class QNetworkAccessManager;
 class DiagramScene;
 class HostLogsTab;
 class QComboBox;
@@ -83,6 +88,10 @@ public:
     /// when it has a file; returns the save error, empty on success.
     QString applyDocument(const Topology& topology);
     HostLogsTab* logsTab() const { return m_logs; }
+    ChartsTab* chartsTab() const { return m_charts; }
+    ChecksPanel* checksPanel() const { return m_checks; }
+    /// Tools → Run checks (F5): shows the Checks dock and runs the network tests.
+    void runChecks();
     QComboBox* sourceCombo() const { return m_sourceCombo; }
 
     /// Whether window geometry and dock layout are restored and saved with QSettings (off for screenshots).
@@ -99,6 +108,8 @@ private:
     void createActions();
     void rebuildSourceCombo();
     void showLogsSource();
+    /// Points the Charts tab and the Checks panel at the running source, when it has changed.
+    void followSourceForHistoryAndChecks();
     QString hostTagFor(const DiagramElement& element) const;
     QString initialSourceId() const;
     void offerSaveAs();
@@ -124,6 +135,12 @@ private:
     NetworkStatusBar* m_statusBar;
     PeerActions* m_peerActions;
     HostLogsTab* m_logs;
+    ChartsTab* m_charts;
+    ChecksPanel* m_checks;
+    QNetworkAccessManager* m_networkAccess;
+    std::unique_ptr<PeerHistoryProvider> m_history;
+    QPointer<TelemetrySource> m_historySource; ///< the source the history and checks were set up for
+    bool m_historyWired = false;
     QComboBox* m_sourceCombo = nullptr;
     QAction* m_legendAction = nullptr;
     bool m_startWithDemo = false;

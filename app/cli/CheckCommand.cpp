@@ -3,7 +3,7 @@
 
 #include "cli/CliContext.h"
 #include "cli/DataSourceOptions.h"
-#include "influx/InfluxReachabilityCheck.h"
+#include "live/LiveSourceBuilder.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTimer>
+
+#include <optional>
 
 namespace {
 
@@ -31,18 +33,6 @@ QJsonObject checkObject(const CheckResult& result)
 
 } // namespace
 
-std::vector<std::unique_ptr<NetworkCheck>> CheckCommand::makeChecks(DataSourceOptions& options,
-                                                                    QNetworkAccessManager* network, const Clock* clock)
-{
-    std::vector<std::unique_ptr<NetworkCheck>> checks;
-    InfluxCredentials credentials = options.credentials();
-    InfluxConnection connection = InfluxConnection::fromDataSource(options.dataSource(), credentials);
-    credentials.wipe();
-    connection.timeoutMs = options.timeoutMs();
-    checks.push_back(std::make_unique<InfluxReachabilityCheck>(connection, network, clock));
-    return checks;
-}
-
 int CheckCommand::run(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
@@ -51,22 +41,46 @@ int CheckCommand::run(const QStringList& arguments, CliContext& context)
         return *done;
 
     QNetworkAccessManager network;
-    const auto checks = makeChecks(options, &network, context.clock());
-    QList<CheckResult> results;
+    LiveSourceBuilder builder(&network, context.clock());
+    builder.setTimeoutMs(options.timeoutMs());
+    InfluxCredentials credentials = options.credentials();
+    const Topology noServers;
+    const auto checks = builder.checks(options.usesTopologyServers() ? options.topology() : noServers, options.dataSource(),
+                                       credentials, options.lokiCredentials());
+    credentials.wipe();
+    // In the order the checks were made, whatever order they answer in; a check that never answers fails.
+    QList<std::optional<CheckResult>> answers(qsizetype(checks.size()));
+    qsizetype answered = 0;
     QEventLoop loop;
-    for (const auto& check : checks) {
-        QObject::connect(check.get(), &NetworkCheck::finished, &loop, [&results, &loop, &checks](const CheckResult& result) {
-            results.append(result);
-            if (results.size() == qsizetype(checks.size()))
-                loop.quit();
-        });
-        check->run();
+    for (std::size_t index = 0; index < checks.size(); ++index) {
+        QObject::connect(checks[index].get(), &NetworkCheck::finished, &loop,
+                         [&answers, &answered, &loop, index](const CheckResult& result) {
+                             if (answers[qsizetype(index)])
+                                 return;
+                             answers[qsizetype(index)] = result;
+                             if (++answered == answers.size())
+                                 loop.quit();
+                         });
+        checks[index]->run();
     }
     QTimer::singleShot(options.timeoutMs() * 2 + ExtraWaitMs, &loop, &QEventLoop::quit);
-    if (results.size() < qsizetype(checks.size()))
+    if (answered < answers.size())
         loop.exec();
 
-    bool allOk = results.size() == qsizetype(checks.size());
+    QList<CheckResult> results;
+    for (std::size_t index = 0; index < checks.size(); ++index) {
+        if (answers[qsizetype(index)]) {
+            results.append(*answers[qsizetype(index)]);
+            continue;
+        }
+        CheckResult silent;
+        silent.name = checks[index]->name();
+        silent.target = checks[index]->target();
+        silent.detail = QStringLiteral("no answer in time");
+        results.append(silent);
+    }
+
+    bool allOk = true;
     QJsonArray array;
     for (const auto& result : std::as_const(results)) {
         allOk = allOk && result.ok;

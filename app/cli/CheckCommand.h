@@ -3,24 +3,16 @@
 
 #include "cli/CliCommand.h"
 
-#include <memory>
-#include <vector>
 
-class Clock;
-class DataSourceOptions;
-class NetworkCheck;
-class QNetworkAccessManager;
-
-/** tunnelscope-cli check: the user's network tests (InfluxDB reachable, ...) with latency and result. */
+/**
+ * tunnelscope-cli check: the user's network tests run from here (InfluxDB /ping or /health, Loki /ready, each S3
+ * service of the topology), each with its latency and result. Exit status 1 when any fails.
+ */
 class CheckCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("check"); }
-    QString summary() const override { return QStringLiteral("test that the data source's servers answer, with latency"); }
+    QString summary() const override { return QStringLiteral("test that InfluxDB, Loki and the S3 storage answer, with latency"); }
     int run(const QStringList& arguments, CliContext& context) override;
 
-private:
-    /// Every check of the data source; Loki /ready and S3 checks are appended here.
-    static std::vector<std::unique_ptr<NetworkCheck>> makeChecks(DataSourceOptions& options, QNetworkAccessManager* network,
-                                                                 const Clock* clock);
 };

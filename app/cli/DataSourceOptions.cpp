@@ -2,6 +2,8 @@
 #include "cli/DataSourceOptions.h"
 
 #include "cli/CliContext.h"
+#include "secrets/BlockingSecretReader.h"
+#include "secrets/KeychainSecretStore.h"
 #include "topology/TopologyFile.h"
 
 namespace {
@@ -20,12 +22,37 @@ QByteArray environmentSecret(const char* name)
     return qEnvironmentVariable(name).toUtf8();
 }
 
+/// One secret from the system keychain, bounded in time; nullopt with the reason when it cannot be had.
+std::optional<QByteArray> readKeychainSecret(const SecretKey& key, QString* problem)
+{
+    KeychainSecretStore store;
+    store.setJobTimeout(std::chrono::milliseconds(KeychainTimeoutMs));
+    BlockingSecretReader reader(store, std::chrono::milliseconds(KeychainTimeoutMs));
+    SecretResult result = reader.read(key);
+    if (result.isOk())
+        return std::exchange(result.secret, {});
+    if (problem)
+        *problem = result.status == SecretResult::Status::NotFound
+            ? QStringLiteral("the keychain holds no %1").arg(key.name())
+            : result.message;
+    return std::nullopt;
+}
+
 } // namespace
 
-std::optional<InfluxCredentials> lookupKeychainInfluxCredentials(const DataSource& source)
+std::optional<InfluxCredentials> lookupKeychainInfluxCredentials(const DataSource& source, QString* problem)
 {
-    Q_UNUSED(source);
-    return std::nullopt;
+    const SecretKey key = source.influxAuth == DataSource::InfluxAuth::Token ? SecretKey::influxToken(source.id)
+                                                                              : SecretKey::influxPassword(source.id);
+    if (source.influxAuth == DataSource::InfluxAuth::None || !key.isValid()) {
+        if (problem)
+            *problem = key.isValid() ? QStringLiteral("the data source needs no secret") : key.problem();
+        return std::nullopt;
+    }
+    auto secret = readKeychainSecret(key, problem);
+    if (!secret)
+        return std::nullopt;
+    return InfluxCredentials(source.influxUser.toUtf8(), std::move(*secret));
 }
 
 void DataSourceOptions::addTo(QCommandLineParser& parser)
@@ -65,6 +92,9 @@ QString DataSourceOptions::read(const QCommandLineParser& parser)
     }
     if (parser.isSet(InfluxUrlOption)) {
         m_dataSource.influxUrl = QUrl::fromUserInput(parser.value(InfluxUrlOption));
+        // Another InfluxDB than the topology's: its Loki is not assumed to belong to it (only --loki-url adds one).
+        m_dataSource.lokiUrl.clear();
+        m_usesTopologyServers = parser.isSet(TopologyOption);
         if (m_dataSource.name.isEmpty())
             m_dataSource.name = m_dataSource.influxUrl.toString();
     }
@@ -87,6 +117,7 @@ QString DataSourceOptions::read(const QCommandLineParser& parser)
 std::optional<int> DataSourceOptions::parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
                                                       const QString& description, CliContext& context)
 {
+    m_context = &context;
     parser.setApplicationDescription(description);
     addTo(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("print a JSON document instead of text")});
@@ -114,8 +145,37 @@ InfluxCredentials DataSourceOptions::credentials()
         return InfluxCredentials(user.toUtf8(), environmentSecret("TUNNELSCOPE_INFLUX_TOKEN"));
     }
     if (m_dataSource.influxAuth != DataSource::InfluxAuth::None) {
-        if (auto stored = lookupKeychainInfluxCredentials(m_dataSource))
+        QString problem;
+        if (auto stored = lookupKeychainInfluxCredentials(m_dataSource, &problem)) {
+            if (!m_influxUser.isEmpty())
+                stored->user = m_influxUser.toUtf8();
             return *stored;
+        }
+        const bool token = m_dataSource.influxAuth == DataSource::InfluxAuth::Token;
+        noteMissingSecret(token ? QStringLiteral("InfluxDB token") : QStringLiteral("InfluxDB password"), problem,
+                          token ? "TUNNELSCOPE_INFLUX_TOKEN" : "TUNNELSCOPE_INFLUX_PASSWORD");
     }
     return InfluxCredentials(user.toUtf8(), {});
+}
+
+LokiCredentials DataSourceOptions::lokiCredentials()
+{
+    if (m_dataSource.lokiUser.isEmpty() || m_dataSource.lokiUrl.isEmpty())
+        return {};
+    if (qEnvironmentVariableIsSet("TUNNELSCOPE_LOKI_PASSWORD"))
+        return LokiCredentials{m_dataSource.lokiUser, environmentSecret("TUNNELSCOPE_LOKI_PASSWORD")};
+    QString problem;
+    if (auto secret = readKeychainSecret(SecretKey::lokiPassword(m_dataSource.id), &problem))
+        return LokiCredentials{m_dataSource.lokiUser, std::move(*secret)};
+    noteMissingSecret(QStringLiteral("Loki password"), problem, "TUNNELSCOPE_LOKI_PASSWORD");
+    return {};
+}
+
+void DataSourceOptions::noteMissingSecret(const QString& what, const QString& problem, const char* variable) const
+{
+    if (m_context) {
+        m_context->err() << "tunnelscope-cli: note: no " << what << " from the keychain (" << problem << "); set "
+                         << variable << " to give it\n";
+        m_context->err().flush();
+    }
 }

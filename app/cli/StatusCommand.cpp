@@ -4,6 +4,7 @@
 #include "cli/CliContext.h"
 #include "cli/DataSourceOptions.h"
 #include "influx/InfluxTelemetrySource.h"
+#include "live/LiveSourceBuilder.h"
 #include "telemetry/NetworkState.h"
 #include "telemetry/PeerStateRules.h"
 
@@ -85,6 +86,15 @@ QJsonObject peerObject(const QString& id, const QString& name, const QString& pu
     return peer;
 }
 
+/// The last hour's WireGuard and fail2ban line counts from Loki; null when Loki was not asked or did not answer.
+QJsonValue logEventsValue(const std::optional<HostLogEvents>& events)
+{
+    if (!events)
+        return QJsonValue(QJsonValue::Null);
+    return QJsonObject{{QStringLiteral("wireguard"), events->wireguardEvents},
+                       {QStringLiteral("fail2ban"), events->fail2banEvents}};
+}
+
 QString rateText(const std::optional<double>& rate)
 {
     return rate ? QStringLiteral("%1 (%2 B/s)").arg(PeerStateRules::formatRate(*rate)).arg(qRound64(*rate))
@@ -113,15 +123,6 @@ void printPeer(CliContext& context, const QString& name, const QString& publicKe
 
 } // namespace
 
-bool StatusCommand::attachLogSource(InfluxTelemetrySource& source, const QUrl& lokiUrl, QNetworkAccessManager& network)
-{
-    // The Loki source is a LogEventsProvider: create it here for lokiUrl and call source.setLogEventsProvider().
-    Q_UNUSED(source);
-    Q_UNUSED(lokiUrl);
-    Q_UNUSED(network);
-    return false;
-}
-
 int StatusCommand::run(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
@@ -133,13 +134,12 @@ int StatusCommand::run(const QStringList& arguments, CliContext& context)
     NetworkState state(context.clock());
     state.setTopology(options.topology());
     InfluxCredentials credentials = options.credentials();
-    InfluxTelemetrySource source(options.dataSource(), credentials, &network, context.clock());
+    LiveSourceBuilder builder(&network, context.clock());
+    builder.setTimeoutMs(options.timeoutMs());
+    const std::unique_ptr<InfluxTelemetrySource> live = builder.build(options.dataSource(), credentials, options.lokiCredentials());
     credentials.wipe();
-    source.setRequestTimeoutMs(options.timeoutMs());
+    InfluxTelemetrySource& source = *live;
     state.setPollIntervalSeconds(source.pollIntervalSeconds());
-    const bool logsAttached = !options.lokiUrl().isEmpty() && attachLogSource(source, options.lokiUrl(), network);
-    if (!logsAttached && parser.isSet(QStringLiteral("loki-url")))
-        context.err() << "tunnelscope-cli: note: log counts from Loki are not polled yet; --loki-url is ignored\n";
 
     QEventLoop loop;
     QObject::connect(&source, &TelemetrySource::snapshotReady, &state, &NetworkState::applySnapshot);
@@ -204,6 +204,7 @@ QJsonObject StatusCommand::document(const NetworkState& state, const SourceStatu
                       telemetry ? optionalValue(telemetry->memoryUsedPercent) : QJsonValue());
         if (telemetry)
             listedTags.insert(telemetry->host);
+        object.insert(QStringLiteral("logEvents"), logEventsValue(hostState.logEvents));
         hosts.append(object);
     }
     for (const auto& telemetry : state.lastSnapshot().hosts) {
@@ -280,5 +281,9 @@ void StatusCommand::printText(CliContext& context, const NetworkState& state, co
         const HostState hostState = state.hostState(host.id);
         out << "  " << host.name << ": " << HostState::reportingTitle(hostState.reporting) << " (" << hostState.reason
             << ")\n";
+        if (hostState.logEvents) {
+            out << "    log events in the last hour: wireguard " << hostState.logEvents->wireguardEvents << ", fail2ban "
+                << hostState.logEvents->fail2banEvents << "\n";
+        }
     }
 }

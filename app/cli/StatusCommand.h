@@ -4,11 +4,8 @@
 #include "cli/CliCommand.h"
 
 #include <QJsonObject>
-#include <QUrl>
 
-class InfluxTelemetrySource;
 class NetworkState;
-class QNetworkAccessManager;
 struct SourceStatus;
 
 /**
@@ -20,15 +17,12 @@ class StatusCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("status"); }
-    QString summary() const override { return QStringLiteral("poll InfluxDB once and show every tunnel and host"); }
+    QString summary() const override { return QStringLiteral("poll InfluxDB (and Loki) once and show every tunnel and host"); }
     int run(const QStringList& arguments, CliContext& context) override;
 
     /// The stable JSON document of --json ("format": "tunnelscope-status", "version": 1).
     static QJsonObject document(const NetworkState& state, const SourceStatus& status, const QDateTime& now);
 
 private:
-    /// Where the Loki source attaches its log counts to the poll (a LogEventsProvider). Returns whether it did;
-    /// false until the Loki source exists.
-    static bool attachLogSource(InfluxTelemetrySource& source, const QUrl& lokiUrl, QNetworkAccessManager& network);
     static void printText(CliContext& context, const NetworkState& state, const SourceStatus& status);
 };

@@ -5,6 +5,7 @@
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
 #include "influx/InfluxTelemetrySource.h"
+#include "live/LiveSourceBuilder.h"
 #include "secrets/KeychainSecretStore.h"
 #include "sources/TelemetrySourceFactory.h"
 #include "telemetry/DemoTelemetrySource.h"
@@ -111,12 +112,15 @@ QPalette darkPalette()
     return palette;
 }
 
-/// A data source's live telemetry: InfluxDB polled with the credentials read from the keychain.
+/// A data source's live telemetry: InfluxDB polled with the credentials read from the keychain (asynchronously,
+/// by the window's source selector), with Loki's event counts when the source names a Loki.
 std::unique_ptr<TelemetrySourceFactory> influxSourceFactory(QNetworkAccessManager* networkAccess)
 {
-    return TelemetrySourceFactory::fromFunction([networkAccess](const DataSource& source, const DataSourceCredentials& credentials) {
-        return std::make_unique<InfluxTelemetrySource>(source, InfluxCredentials(credentials.influxUser.toUtf8(), credentials.influxSecret),
-            networkAccess, SystemClock::instance());
+    return TelemetrySourceFactory::fromFunction([networkAccess](const DataSource& source, const DataSourceCredentials& credentials)
+                                                    -> std::unique_ptr<TelemetrySource> {
+        const LiveSourceBuilder builder(networkAccess, SystemClock::instance());
+        return builder.build(source, InfluxCredentials(credentials.influxUser.toUtf8(), credentials.influxSecret),
+                             LokiCredentials{credentials.lokiUser, credentials.lokiSecret});
     });
 }
 

@@ -2,6 +2,7 @@
 // KeychainSecretStore against a real Secret Service: gnome-keyring on a private session bus, started by
 // with-keyring.sh (main() below re-runs this test through it). The "no keychain" cases run the store in a
 // child process with a broken bus and a scratch HOME, then search that HOME for the secret.
+#include "support/PrivateKeyring.h"
 #include "secrets/BlockingSecretReader.h"
 #include "secrets/KeychainSecretStore.h"
 
@@ -327,15 +328,8 @@ private:
 
 int main(int argc, char* argv[])
 {
-    if (!qEnvironmentVariableIsSet("TUNNELSCOPE_PRIVATE_KEYRING")) {
-        // Re-run through the wrapper: a private bus and a throwaway keyring, never the developer's own.
-        std::vector<char*> arguments{const_cast<char*>("sh"), const_cast<char*>(TUNNELSCOPE_WITH_KEYRING_SCRIPT)};
-        arguments.insert(arguments.end(), argv, argv + argc);
-        arguments.push_back(nullptr);
-        execvp("sh", arguments.data());
-        std::perror("TestKeychainSecretStore: could not run with-keyring.sh");
+    if (!runUnderPrivateKeyring(argc, argv, TUNNELSCOPE_WITH_KEYRING_SCRIPT))
         return 1;
-    }
     QCoreApplication app(argc, argv);
     TestKeychainSecretStore test;
     return QTest::qExec(&test, argc, argv);

@@ -45,6 +45,12 @@ void InfluxServerFixture::setAdmin(const QByteArray& user, const QByteArray& pas
     m_basicAuth = "Basic " + pair.toBase64();
 }
 
+bool InfluxServerFixture::startWithData(const QString& database, const QByteArray& lineProtocol, QString* error)
+{
+    return start(error) && !execute(QStringLiteral("CREATE DATABASE \"%1\"").arg(database), error).isEmpty()
+        && write(database, lineProtocol, error);
+}
+
 bool InfluxServerFixture::start(QString* error, bool authEnabled)
 {
     if (executable().isEmpty()) {

@@ -25,6 +25,8 @@ public:
     /// Starts influxd and waits (bounded) until /ping answers. On failure error says why. With authEnabled the
     /// server demands credentials once a first admin user exists (create it with execute(), then setAdmin()).
     bool start(QString* error, bool authEnabled = false);
+    /// start(), then CREATE DATABASE and write the line protocol into it: the usual start of a test.
+    bool startWithData(const QString& database, const QByteArray& lineProtocol, QString* error);
     /// The credentials execute() and write() send from now on (Basic).
     void setAdmin(const QByteArray& user, const QByteArray& password);
     QUrl url() const;

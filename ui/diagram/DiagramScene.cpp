@@ -140,6 +140,7 @@ void DiagramScene::rebuild()
         card->setPos(layout.hostRects.value(host.id).topLeft());
         addItem(card);
         m_cards.insert(host.id, card);
+        showCheckMarks(host.id);
     }
     for (const auto& tunnel : m_network->tunnels()) {
         if (!m_cards.contains(tunnel.clientHostId) || !m_cards.contains(tunnel.hubHostId))
@@ -582,4 +583,32 @@ void DiagramScene::onSelectionChanged()
         m_highlightedSegment.clear();
     }
     Q_EMIT elementSelected(selectedElement());
+}
+
+void DiagramScene::setCheckResult(const QString& hostId, const QString& serviceId, bool ok, const QString& text)
+{
+    m_checkMarks[hostId].insert(serviceId, CheckMark{ok, text});
+    showCheckMarks(hostId);
+}
+
+void DiagramScene::clearCheckResults()
+{
+    const QList<QString> hosts = m_checkMarks.keys();
+    m_checkMarks.clear();
+    for (const QString& hostId : hosts)
+        showCheckMarks(hostId);
+}
+
+void DiagramScene::showCheckMarks(const QString& hostId)
+{
+    HostCardItem* card = m_cards.value(hostId);
+    if (!card)
+        return;
+    QStringList texts;
+    bool allOk = true;
+    for (const CheckMark& mark : m_checkMarks.value(hostId)) {
+        texts.append(mark.text);
+        allOk = allOk && mark.ok;
+    }
+    card->setCheckMark(texts.join(QStringLiteral(" · ")), allOk);
 }

@@ -7,6 +7,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QMap>
 #include <QMultiHash>
 #include <QSet>
 
@@ -62,6 +63,10 @@ public:
     /// Reports the cards moved since the last call as hostMoved; done when a drag ends.
     void commitMovedCards();
 
+    /// Marks a network check's result on the card of the host running the checked service (kept across rebuilds).
+    void setCheckResult(const QString& hostId, const QString& serviceId, bool ok, const QString& text);
+    void clearCheckResults();
+
 Q_SIGNALS:
     void elementSelected(const DiagramElement& element);
     void hostMoved(const QString& hostId, const QPointF& topLeft);
@@ -108,4 +113,11 @@ private:
     QString m_highlightedSegment;
     bool m_rebuilding = false;
     bool m_selecting = false; ///< select() reports once, not once per item it touches
+    struct CheckMark
+    {
+        bool ok = false;
+        QString text;
+    };
+    QHash<QString, QMap<QString, CheckMark>> m_checkMarks; ///< host id -> service id -> last result
+    void showCheckMarks(const QString& hostId);
 };

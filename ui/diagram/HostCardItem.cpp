@@ -15,6 +15,7 @@ constexpr double Padding = 10;
 constexpr double BadgeGap = 5;
 constexpr double BadgePadding = 6;
 constexpr double Radius = 8;
+constexpr double CheckMarkHeight = 16;
 constexpr double FullDetail = 0.45;   ///< below this zoom, text is too small to read: draw a simple card
 constexpr double NameDetail = 0.22;   ///< below this, not even the name: a state-coloured rectangle
 
@@ -163,7 +164,37 @@ void HostCardItem::setContent(HostCardContent content)
 
 QRectF HostCardItem::boundingRect() const
 {
-    return QRectF(QPointF(0, 0), m_size).adjusted(-4, -4, 4, 4);
+    // Room above the top edge for the check mark, which sits astride it.
+    return QRectF(QPointF(0, 0), m_size).adjusted(-4, -CheckMarkHeight / 2 - 2, 4, 4);
+}
+
+void HostCardItem::setCheckMark(const QString& text, bool ok)
+{
+    if (text == m_checkText && ok == m_checkOk)
+        return;
+    m_checkText = text;
+    m_checkOk = ok;
+    update();
+}
+
+void HostCardItem::paintCheckMark(QPainter* painter) const
+{
+    if (m_checkText.isEmpty())
+        return;
+    painter->setFont(DiagramFonts::small());
+    const QFontMetricsF metrics(painter->font());
+    // The sign repeats what the colour says: a tick for ok, a cross for failing.
+    const QString text = (m_checkOk ? QStringLiteral("\u2713 ") : QStringLiteral("\u2717 ")) + m_checkText;
+    const double maxWidth = m_size.width() - 2 * Padding;
+    const double width = std::min(maxWidth, metrics.horizontalAdvance(text) + 2 * BadgePadding);
+    const QRectF rect(m_size.width() - Padding - width, -CheckMarkHeight / 2, width, CheckMarkHeight);
+    const QColor color = m_palette->state(m_checkOk ? PeerStatus::State::Online : PeerStatus::State::Offline);
+    painter->setPen(QPen(color, 1.2));
+    painter->setBrush(m_palette->cardFill());
+    painter->drawRoundedRect(rect, CheckMarkHeight / 2, CheckMarkHeight / 2);
+    painter->setPen(color);
+    painter->drawText(rect.adjusted(BadgePadding, 0, -BadgePadding, 0), Qt::AlignCenter,
+        metrics.elidedText(text, Qt::ElideRight, rect.width() - 2 * BadgePadding));
 }
 
 QVariant HostCardItem::itemChange(GraphicsItemChange change, const QVariant& value)
@@ -209,10 +240,12 @@ void HostCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         painter->setPen(QPen(stateColor, 1, Qt::DashLine));
         painter->drawPath(strip);
     }
-    if (detail < FullDetail)
+    if (detail < FullDetail) {
         paintSimplified(painter, detail);
-    else
+    } else {
         paintFull(painter);
+        paintCheckMark(painter);
+    }
 }
 
 void HostCardItem::paintSimplified(QPainter* painter, double) const

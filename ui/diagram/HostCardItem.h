@@ -26,6 +26,10 @@ public:
     const HostCardContent& content() const { return m_content; }
     /// Repaints only when what is drawn changed, and measures again only when the badges did.
     void setContent(HostCardContent content);
+    /// A network check's result as a small tab on the card's top edge ("✓ InfluxDB ok"); empty text hides it.
+    void setCheckMark(const QString& text, bool ok);
+    QString checkMarkText() const { return m_checkText; }
+    bool checkMarkOk() const { return m_checkOk; }
     QRectF sceneRectOfCard() const { return QRectF(pos(), m_size); }
 
     /// The card's size for a content, so the layout can place cards before they exist.
@@ -41,6 +45,7 @@ private:
     void paintFull(QPainter* painter) const;
     void paintSimplified(QPainter* painter, double detail) const;
     void paintShapeOnly(QPainter* painter) const;
+    void paintCheckMark(QPainter* painter) const;
     void paintStateDot(QPainter* painter, const QPointF& center, double radius, const QString& stateName) const;
     double paintBadges(QPainter* painter, const QList<HostCardContent::Badge>& badges, double y) const;
 
@@ -48,4 +53,6 @@ private:
     HostCardContent m_content;
     const DiagramPalette* m_palette;
     QSizeF m_size;
+    QString m_checkText;
+    bool m_checkOk = true;
 };
