@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tunnelscope: the desktop app. Composition only: which topology, which telemetry source, which window.
+#include "DarkPalette.h"
 #include "MainWindow.h"
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
@@ -89,29 +90,6 @@ Options parseOptions(const QCoreApplication& application)
     return options;
 }
 
-QPalette darkPalette()
-{
-    QPalette palette;
-    const QColor window(0x2b, 0x2d, 0x31);
-    const QColor base(0x1f, 0x21, 0x24);
-    const QColor text(0xe6, 0xe6, 0xe6);
-    palette.setColor(QPalette::Window, window);
-    palette.setColor(QPalette::WindowText, text);
-    palette.setColor(QPalette::Base, base);
-    palette.setColor(QPalette::AlternateBase, window);
-    palette.setColor(QPalette::Text, text);
-    palette.setColor(QPalette::Button, window);
-    palette.setColor(QPalette::ButtonText, text);
-    palette.setColor(QPalette::ToolTipBase, base);
-    palette.setColor(QPalette::ToolTipText, text);
-    palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa0));
-    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x77, 0x77, 0x77));
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x77, 0x77, 0x77));
-    return palette;
-}
-
 /// A data source's live telemetry: InfluxDB polled with the credentials read from the keychain (asynchronously,
 /// by the window's source selector), with Loki's event counts when the source names a Loki.
 std::unique_ptr<TelemetrySourceFactory> influxSourceFactory(QNetworkAccessManager* networkAccess)
@@ -199,7 +177,7 @@ int main(int argc, char* argv[])
     const Options options = parseOptions(application);
     if (options.dark) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(DarkPalette::make());
     }
 
     Topology topology = TopologyFile::referenceDeployment();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DiagramTestHelpers.h"
+#include "DarkPalette.h"
 #include "MainWindow.h"
 #include "SourceTestHelpers.h"
 #include "diagram/DiagramView.h"
@@ -369,15 +370,7 @@ void TestDataSourcesDialog::screenshots()
     for (const bool dark : {false, true}) {
         if (dark) {
             QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-            QPalette palette;
-            palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-            palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-            palette.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
-            palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-            palette.setColor(QPalette::Button, QColor(0x2b, 0x2d, 0x31));
-            palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-            palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa0));
-            QApplication::setPalette(palette);
+            QApplication::setPalette(DarkPalette::make());
         }
         m_store->setBehaviour(dark ? FakeSecretStore::Behaviour::NoKeychain : FakeSecretStore::Behaviour::Available);
         DataSourcesDialog dialog(sources, sources.first().id, m_store.get());

@@ -110,6 +110,9 @@ void TestMainWindow::clickOnCardShowsDetails()
     QVERIFY(text.contains(QStringLiteral("MlDIjOnb8LlosGHEX1SbEn5OvnKt5IFr+Reqa0oY5/M=")));
     QVERIFY(text.contains(QStringLiteral("last handshake")));
     QVERIFY(text.contains(QStringLiteral("web 80/443")));
+    // The reference deployment does not say when its keys were made: the age says so rather than guessing.
+    QVERIFY(text.contains(QStringLiteral("Key age")));
+    QVERIFY(text.contains(QStringLiteral("unknown (created before Tunnelscope tracked it)")));
     // The tree follows.
     const QModelIndex current = m_window->treePanel()->treeView()->currentIndex();
     QCOMPARE(current.data(TopologyTreeModel::IdRole).toString(), QStringLiteral("prod"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The onboarding wizard driven offscreen with key clicks, page by page, to an exported bundle.
 #include "WireGuardTools.h"
+#include "DarkPalette.h"
 #include "WizardTestHelpers.h"
 #include "collector/CollectorOnboarding.h"
 #include "export/QrCodeWidget.h"
@@ -356,16 +357,7 @@ void TestOnboardingWizard::grabPages()
     const QPalette original = QApplication::palette();
     for (const bool dark : {false, true}) {
         if (dark) {
-            QPalette palette;
-            palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-            palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-            palette.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
-            palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-            palette.setColor(QPalette::Button, QColor(0x2b, 0x2d, 0x31));
-            palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-            palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa0));
-            palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
-            QApplication::setPalette(palette);
+            QApplication::setPalette(DarkPalette::make());
         }
         Harness harness{m_network.get(), {}, 0};
         OnboardingWizard wizard(m_topology, harness.services(m_secrets.get(), m_clock.get(), m_prompts.get()));

@@ -104,6 +104,13 @@ QString tunnelTable(const TunnelState& tunnel, const NetworkState& network, cons
         table.addText(QStringLiteral("Allowed IPs (hub)"), entry->allowedIps.join(QStringLiteral(", ")));
         table.addText(QStringLiteral("Preshared key"), entry->presharedKey ? QStringLiteral("configured") : QStringLiteral("none"));
     }
+    // Keys are meant to be rotated regularly; the age says when this one is due.
+    table.addText(QStringLiteral("Key age"),
+        tunnel.keyCreated.isValid()
+            ? QStringLiteral("%1 (since %2)")
+                  .arg(PeerStateRules::formatAge(tunnel.keyCreated.secsTo(now)),
+                      tunnel.keyCreated.toUTC().toString(QStringLiteral("yyyy-MM-dd")))
+            : QStringLiteral("unknown (created before Tunnelscope tracked it)"));
     table.addText(QStringLiteral("Keepalive"),
         tunnel.configuredKeepalive > 0 ? QStringLiteral("%1 s").arg(tunnel.configuredKeepalive) : QStringLiteral("off"));
     if (tunnel.telemetry) {
