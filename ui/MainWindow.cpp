@@ -91,9 +91,9 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     connect(m_network, &NetworkState::sourceStatusChanged, this, [this](const SourceStatus& status) {
         m_view->setDemoBanner(status.demo);
         updateTitle();
-        followSourceForHistoryAndChecks();
     });
     connect(m_selector, &SourceSelector::logsSourceChanged, this, &MainWindow::showLogsSource);
+    connect(m_selector, &SourceSelector::sourceChanged, this, &MainWindow::followSourceForHistoryAndChecks);
     resize(1400, 900);
 }
 
@@ -148,13 +148,9 @@ void MainWindow::runChecks()
 void MainWindow::followSourceForHistoryAndChecks()
 {
     TelemetrySource* running = m_selector->source();
-    if (m_historyWired && running == m_historySource.data())
-        return;
-    m_historyWired = true;
-    m_historySource = running;
     m_charts->setProvider(nullptr);
     m_history.reset();
-    auto* influx = qobject_cast<InfluxTelemetrySource*>(m_selector->source());
+    auto* influx = qobject_cast<InfluxTelemetrySource*>(running);
     if (influx) {
         // The running source's connection already holds the credentials read from the keychain: no second read.
         const InfluxConnection connection = influx->client()->connection();

@@ -108,7 +108,7 @@ private:
     void createActions();
     void rebuildSourceCombo();
     void showLogsSource();
-    /// Points the Charts tab and the Checks panel at the running source, when it has changed.
+    /// Points the Charts tab and the Checks panel at the running source, or at none while none runs.
     void followSourceForHistoryAndChecks();
     QString hostTagFor(const DiagramElement& element) const;
     QString initialSourceId() const;
@@ -139,8 +139,6 @@ private:
     ChecksPanel* m_checks;
     QNetworkAccessManager* m_networkAccess;
     std::unique_ptr<PeerHistoryProvider> m_history;
-    QPointer<TelemetrySource> m_historySource; ///< the source the history and checks were set up for
-    bool m_historyWired = false;
     QComboBox* m_sourceCombo = nullptr;
     QAction* m_legendAction = nullptr;
     bool m_startWithDemo = false;

@@ -5,10 +5,8 @@
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
-#include "influx/InfluxTelemetrySource.h"
-#include "live/LiveSourceBuilder.h"
 #include "secrets/KeychainSecretStore.h"
-#include "sources/TelemetrySourceFactory.h"
+#include "sources/LiveTelemetrySourceFactory.h"
 #include "telemetry/DemoTelemetrySource.h"
 #include "telemetry/NetworkState.h"
 #include "topology/SyntheticTopology.h"
@@ -88,18 +86,6 @@ Options parseOptions(const QCoreApplication& application)
         }
     }
     return options;
-}
-
-/// A data source's live telemetry: InfluxDB polled with the credentials read from the keychain (asynchronously,
-/// by the window's source selector), with Loki's event counts when the source names a Loki.
-std::unique_ptr<TelemetrySourceFactory> influxSourceFactory(QNetworkAccessManager* networkAccess)
-{
-    return TelemetrySourceFactory::fromFunction([networkAccess](const DataSource& source, const DataSourceCredentials& credentials)
-                                                    -> std::unique_ptr<TelemetrySource> {
-        const LiveSourceBuilder builder(networkAccess, SystemClock::instance());
-        return builder.build(source, InfluxCredentials(credentials.influxUser.toUtf8(), credentials.influxSecret),
-                             LokiCredentials{credentials.lokiUser, credentials.lokiSecret});
-    });
 }
 
 /// The source behind "Demo data". Which source is shown (demo or a data source) is the window's choice.
@@ -198,7 +184,7 @@ int main(int argc, char* argv[])
     QNetworkAccessManager networkAccess;
     MainWindow window(&network, demoSourceFactory());
     window.setSecretStore(&secrets);
-    window.setLiveSourceFactory(influxSourceFactory(&networkAccess));
+    window.setLiveSourceFactory(std::make_unique<LiveTelemetrySourceFactory>(&networkAccess, SystemClock::instance()));
     window.setStartWithDemo(options.demo);
     // A synthetic topology is not the user's file: never save positions into it.
     window.openTopology(topology, options.peers > 0 ? QString() : options.topologyPath);

@@ -2,6 +2,7 @@
 #include "sources/SourceSelector.h"
 
 #include "loki/LokiClient.h"
+#include "secrets/SecretWipe.h"
 #include "sources/CredentialLoader.h"
 #include "telemetry/NetworkState.h"
 
@@ -62,6 +63,7 @@ void SourceSelector::select(const Topology& topology, const QString& path, const
     else
         startDemo(topology, path);
     Q_EMIT logsSourceChanged();
+    Q_EMIT sourceChanged();
 }
 
 void SourceSelector::startDemo(const Topology& topology, const QString& path)
@@ -114,6 +116,7 @@ void SourceSelector::onCredentials(const DataSource& source, CredentialLoad& loa
         return;
     }
     install(std::move(live));
+    Q_EMIT sourceChanged();
 }
 
 void SourceSelector::makeLokiClient(const DataSource& source, CredentialLoad& load)
@@ -126,7 +129,8 @@ void SourceSelector::makeLokiClient(const DataSource& source, CredentialLoad& lo
     m_loki = new LokiClient(networkAccess(), connection, this);
     LokiCredentials credentials;
     credentials.user = load.credentials.lokiUser;
-    credentials.secret = std::exchange(load.credentials.lokiSecret, {});
+    // A copy of its own for the client to wipe: the live source's event counter needs the secret after this.
+    credentials.secret = exclusiveSecret(load.credentials.lokiSecret);
     if (!credentials.isEmpty())
         m_loki->setCredentials(std::move(credentials));
 }

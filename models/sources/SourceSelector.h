@@ -59,6 +59,9 @@ public:
 Q_SIGNALS:
     /// The demo flag or the Loki client changed: the log panel follows.
     void logsSourceChanged();
+    /// source() is another one now, or null (a live source still reading its credentials, or one that cannot
+    /// start): what reads from the old source must let go of it.
+    void sourceChanged();
 
 private:
     void clear();

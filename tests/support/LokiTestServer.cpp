@@ -361,6 +361,12 @@ void LokiTestServer::handle(QTcpSocket* socket, const Request& request)
         socket->disconnectFromHost();
         return;
     }
+    if (!m_basicAuth.isEmpty() && request.header("authorization") != m_basicAuth) {
+        Response denied = plainError(401, "Unauthorized", "401 Authorization Required\n", false);
+        denied.extraHeaders.append(qMakePair(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Basic realm=\"Loki\"")));
+        socket->write(serialize(denied));
+        return;
+    }
     if (request.path == QLatin1String("/ready")) {
         socket->write(recordedFile(
             m_fault == Fault::NotReady ? QStringLiteral("ready_503_starting.txt") : QStringLiteral("ready.txt")));

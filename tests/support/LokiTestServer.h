@@ -56,6 +56,12 @@ public:
     void setFault(Fault fault) { m_fault = fault; }
     /// Multi-tenancy on: requests without X-Scope-OrgID get 401 "no org id".
     void setRequireTenant(bool required) { m_requireTenant = required; }
+    /// A proxy's Basic auth in front of every path (/ready too), as a password-protected Loki is deployed:
+    /// requests without exactly these credentials get the proxy's 401.
+    void setRequireBasicAuth(const QByteArray& user, const QByteArray& password)
+    {
+        m_basicAuth = "Basic " + QByteArray(user + ':' + password).toBase64();
+    }
     void setEntries(const QList<LokiEntry>& entries) { m_entries = entries; }
     const QList<LokiEntry>& entries() const { return m_entries; }
 
@@ -98,4 +104,5 @@ private:
     QList<Request> m_requests;
     Fault m_fault = Fault::None;
     bool m_requireTenant = false;
+    QByteArray m_basicAuth; ///< the Authorization header every request must carry; empty for none
 };

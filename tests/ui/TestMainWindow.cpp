@@ -3,13 +3,16 @@
 #include "MainWindow.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
+#include "diagram/EdgeLabelItem.h"
 #include "diagram/HostCardItem.h"
 #include "diagram/LegendWidget.h"
 #include "diagram/TunnelEdgeItem.h"
 #include "itemmodels/TopologyTreeModel.h"
 #include "panels/DetailPanel.h"
 #include "panels/NetworkStatusBar.h"
+#include "panels/OverviewDocument.h"
 #include "panels/TopologyTreePanel.h"
+#include "telemetry/PeerStateRules.h"
 #include "topology/TopologyFile.h"
 
 #include <QFile>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void badFileKeepsWhatWasShown();
     void movedCardIsSavedToItsFile();
     void namedSourceIsNeverDemo();
+    void unknownTunnelShowsNoCurrentRates();
 
 private:
     MainWindow::SourceFactory demoFactory();
@@ -212,15 +216,78 @@ void TestMainWindow::movedCardIsSavedToItsFile()
     QCOMPARE(*TopologyFile::load(path).topology.host(QStringLiteral("storage"))->position, savedPosition);
 }
 
+namespace {
+
+QStringList eventBadgeTexts(DiagramScene* scene, const QString& hostId)
+{
+    QStringList texts;
+    for (const HostCardContent::Badge& badge : scene->card(hostId)->content().events)
+        texts.append(badge.text);
+    return texts;
+}
+
+} // namespace
+
 void TestMainWindow::namedSourceIsNeverDemo()
 {
+    // A demo factory whose numbers would show, and a window that showed them a moment ago (the embedded default).
+    int demoSources = 0;
     NetworkState network(&m_clock);
-    MainWindow window(&network, [](const Topology&, const QString&) { return std::unique_ptr<TelemetrySource>(); });
+    MainWindow window(&network, [this, &demoSources](const Topology& topology, const QString&) {
+        ++demoSources;
+        return std::make_unique<DemoTelemetrySource>(topology, &m_clock);
+    });
+    const QString tunnelId = QStringLiteral("monitor11-prod");
+    window.openTopology(TopologyFile::referenceDeployment(), QString());
+    QCOMPARE(demoSources, 1);
+    QCOMPARE(window.scene()->tunnelEdge(tunnelId)->stateName(), QStringLiteral("online"));
+    QVERIFY(window.scene()->tunnelEdge(tunnelId)->label()->lines().join(QLatin1Char(' ')).contains(QStringLiteral("/s")));
+    QVERIFY(eventBadgeTexts(window.scene(), QStringLiteral("prod")).constFirst().endsWith(QStringLiteral("/h")));
+
     window.openTopology(TopologyFile::referenceDeployment(), QStringLiteral("/nonexistent/topology.json"));
+    QCOMPARE(demoSources, 1);
     QVERIFY(!window.view()->isDemoBannerShown());
     QVERIFY(window.networkStatusBar()->sourceText().contains(QStringLiteral("not connected")));
-    QCOMPARE(window.scene()->tunnelEdge(QStringLiteral("monitor11-prod"))->stateName(), QStringLiteral("unknown"));
     QVERIFY(!window.windowTitle().contains(QStringLiteral("demo")));
+    QCOMPARE(window.scene()->tunnelEdge(tunnelId)->stateName(), QStringLiteral("unknown"));
+    const QString readout = window.scene()->tunnelEdge(tunnelId)->label()->lines().join(QLatin1Char(' '));
+    QVERIFY2(!readout.contains(QStringLiteral("/s")), qPrintable(readout));
+    QCOMPARE(eventBadgeTexts(window.scene(), QStringLiteral("prod")),
+        QStringList({QStringLiteral("fail2ban –"), QStringLiteral("WireGuard –")}));
+    QCOMPARE(window.networkStatusBar()->updatedText(), QStringLiteral("no update yet"));
+}
+
+void TestMainWindow::unknownTunnelShowsNoCurrentRates()
+{
+    const QString tunnelId = QStringLiteral("monitor11-prod");
+    const TunnelState* tunnel = m_network->tunnel(tunnelId);
+    QVERIFY(tunnel && tunnel->clientToHubBytesPerSecond());
+    const QString rate = PeerStateRules::formatRate(*tunnel->clientToHubBytesPerSecond());
+    TunnelEdgeItem* edge = m_window->scene()->tunnelEdge(tunnelId);
+    QVERIFY2(edge->label()->lines().constFirst().endsWith(rate), qPrintable(edge->label()->lines().constFirst()));
+
+    // The InfluxDB stops answering: its last numbers stay in the state, but they are not the tunnel's now.
+    SourceStatus down;
+    down.sourceName = QStringLiteral("live");
+    EndpointHealth influx;
+    influx.name = QStringLiteral("InfluxDB");
+    influx.state = EndpointHealth::State::Failing;
+    influx.message = QStringLiteral("connection refused");
+    down.endpoints.append(influx);
+    m_network->applyStatus(down);
+    tunnel = m_network->tunnel(tunnelId);
+    QVERIFY(tunnel->telemetry.has_value());
+    QCOMPARE(edge->stateName(), QStringLiteral("unknown"));
+    QCOMPARE(edge->label()->lines(),
+        QStringList({QStringLiteral("prod → monitor11  –"), QStringLiteral("← – · no current data · unknown")}));
+
+    const QString overview = OverviewDocument::build({DiagramElement::Kind::Tunnel, tunnelId}, *m_network,
+        m_window->scene()->diagramPalette()).html;
+    QVERIFY2(overview.contains(QStringLiteral("<b>Client → hub</b></td><td>none current; last known %1 (").arg(rate)),
+        qPrintable(overview));
+    QVERIFY2(overview.contains(QStringLiteral("<b>Hub → client</b></td><td>none current; last known ")), qPrintable(overview));
+    const QString taken = QLocale().toString(tunnel->telemetry->sampleTime.toLocalTime(), QLocale::ShortFormat);
+    QVERIFY2(overview.contains(QStringLiteral(" at ") + taken.toHtmlEscaped()), qPrintable(overview));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,21 +2,29 @@
 #include "DiagramTestHelpers.h"
 #include "MainWindow.h"
 #include "SourceTestHelpers.h"
+#include "charts/ChartsTab.h"
+#include "checks/ChecksPanel.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
+#include "diagram/HostCardItem.h"
 #include "diagram/TunnelEdgeItem.h"
 #include "itemmodels/TopologyTreeModel.h"
 #include "logs/LogPanel.h"
+#include "loki/LokiClient.h"
 #include "panels/DetailPanel.h"
 #include "panels/HostLogsTab.h"
 #include "panels/NetworkStatusBar.h"
 #include "panels/TopologyTreePanel.h"
 #include "sources/ActiveSourceMemory.h"
+#include "sources/LiveTelemetrySourceFactory.h"
 #include "sources/TelemetrySourceFactory.h"
+#include "support/FakeHttpServer.h"
 #include "support/LokiTestServer.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QHeaderView>
+#include <QNetworkAccessManager>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -49,6 +57,27 @@ public:
 
 const DiagramElement Prod{DiagramElement::Kind::Host, QStringLiteral("prod")};
 const QString Monitor11 = QStringLiteral("monitor11");
+constexpr qint64 NsPerSecond = 1000000000;
+
+/// The texts of a card's log event badges ("fail2ban 4/h", "WireGuard –").
+QStringList eventBadgeTexts(DiagramScene* scene, const QString& hostId)
+{
+    QStringList texts;
+    if (HostCardItem* card = scene->card(hostId)) {
+        for (const HostCardContent::Badge& badge : card->content().events)
+            texts.append(badge.text);
+    }
+    return texts;
+}
+
+const QStringList NoCounts{QStringLiteral("fail2ban –"), QStringLiteral("WireGuard –")};
+
+/// An InfluxDB that answers every poll with the recorded Telegraf answer.
+QByteArray recordedPollAnswer()
+{
+    QFile file(QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/poll_first_epoch_ms.json"));
+    return file.open(QIODevice::ReadOnly) ? FakeHttpServer::response(200, file.readAll()) : QByteArray();
+}
 
 } // namespace
 
@@ -66,6 +95,8 @@ private Q_SLOTS:
     void toolbarComboSwitchesAndIsRememberedPerFile();
     void liveFactoryGetsTheKeychainCredentials();
     void liveSourceWithoutItsTokenIsNotStarted();
+    void passwordProtectedLokiFeedsTheLiveSource();
+    void sourceThatNeverStartsTakesHistoryAndChecksAlong();
     void treeShowsNamesWhole();
     void screenshotOfLogsTab();
 
@@ -77,6 +108,7 @@ private:
     QTemporaryDir m_settings;
     QTemporaryDir m_files;
     ManualClock m_clock;
+    QNetworkAccessManager m_networkAccess;
     std::unique_ptr<FakeSecretStore> m_store;
     std::unique_ptr<NetworkState> m_network;
     std::unique_ptr<MainWindow> m_window;
@@ -197,6 +229,9 @@ void TestMainWindowSources::switchingToLiveClearsDemoNumbers()
     QVERIFY(m_window->view()->isDemoBannerShown());
     QVERIFY(m_network->lastUpdate().isValid());
     QCOMPARE(m_window->scene()->tunnelEdge(QStringLiteral("monitor11-prod"))->stateName(), QStringLiteral("online"));
+    const QStringList demoCounts = eventBadgeTexts(m_window->scene(), Prod.id);
+    QCOMPARE(demoCounts.size(), 2);
+    QVERIFY2(demoCounts.constFirst().endsWith(QStringLiteral("/h")), qPrintable(demoCounts.join(QLatin1Char(','))));
 
     m_window->useSource(Monitor11); // no live factory in this build
     QVERIFY(!m_window->view()->isDemoBannerShown());
@@ -210,6 +245,7 @@ void TestMainWindowSources::switchingToLiveClearsDemoNumbers()
     QCOMPARE(m_network->summary().unknown, m_network->summary().peers);
     QCOMPARE(m_window->scene()->tunnelEdge(QStringLiteral("monitor11-prod"))->stateName(), QStringLiteral("unknown"));
     QCOMPARE(m_window->networkStatusBar()->updatedText(), QStringLiteral("no update yet"));
+    QCOMPARE(eventBadgeTexts(m_window->scene(), Prod.id), NoCounts); // the demo's log counts are gone too
 
     m_window->useSource(QString());
     QVERIFY(m_window->view()->isDemoBannerShown());
@@ -252,18 +288,33 @@ void TestMainWindowSources::toolbarComboSwitchesAndIsRememberedPerFile()
 void TestMainWindowSources::liveFactoryGetsTheKeychainCredentials()
 {
     const QString path = m_files.filePath(QStringLiteral("live.json"));
-    QVERIFY(writeTopology(path, [](DataSource& source) { source.influxAuth = DataSource::InfluxAuth::Token; }));
+    LokiTestServer loki;
+    QVERIFY(loki.listen());
+    QVERIFY(writeTopology(path, [&loki](DataSource& source) {
+        source.influxAuth = DataSource::InfluxAuth::Token;
+        source.lokiUrl = loki.url();
+        source.lokiUser = QStringLiteral("alice");
+    }));
     QVERIFY(storeSecret(*m_store, SecretKey::influxToken(Monitor11), "tok-live"));
+    QVERIFY(storeSecret(*m_store, SecretKey::lokiPassword(Monitor11), "pw-loki-live"));
     QString seenId;
     QByteArray seenSecret;
+    QString seenLokiUser;
+    QByteArray seenLokiSecret;
     m_window->setLiveSourceFactory(TelemetrySourceFactory::fromFunction([&](const DataSource& source, const DataSourceCredentials& credentials) {
         seenId = source.id;
         seenSecret = QByteArray(credentials.influxSecret.constData(), credentials.influxSecret.size());
+        seenLokiUser = credentials.lokiUser;
+        seenLokiSecret = QByteArray(credentials.lokiSecret.constData(), credentials.lokiSecret.size());
         return std::make_unique<FakeLiveSource>();
     }));
     openWindow(path);
     QTRY_COMPARE(seenId, Monitor11);
     QCOMPARE(seenSecret, QByteArray("tok-live"));
+    // The live source counts log events in Loki: it needs the Loki password as much as the Logs panel does.
+    QCOMPARE(seenLokiUser, QStringLiteral("alice"));
+    QCOMPARE(seenLokiSecret, QByteArray("pw-loki-live"));
+    QVERIFY(m_window->logsTab()->client() && m_window->logsTab()->client()->hasCredentials());
     QVERIFY(m_window->source() && !m_window->source()->isDemo());
     QCOMPARE(m_window->networkStatusBar()->sourceText(), QStringLiteral("InfluxDB: ok"));
     QVERIFY(!m_window->view()->isDemoBannerShown());
@@ -284,6 +335,90 @@ void TestMainWindowSources::liveSourceWithoutItsTokenIsNotStarted()
     QCOMPARE(built, 0);
     QVERIFY(m_window->source() == nullptr);
     QVERIFY(!m_window->view()->isDemoBannerShown());
+}
+
+void TestMainWindowSources::passwordProtectedLokiFeedsTheLiveSource()
+{
+    FakeHttpServer influx;
+    QVERIFY(influx.listenOnLoopback());
+    influx.setFallback(recordedPollAnswer());
+    LokiTestServer loki;
+    QVERIFY(loki.listen());
+    loki.setRequireBasicAuth("alice", "pw-loki");
+    const qint64 nowNs = m_clock.now().toMSecsSinceEpoch() * 1000000;
+    loki.setEntries(LokiTestServer::generatedEntries(45, nowNs - 120 * NsPerSecond, 1));
+    const QString path = m_files.filePath(QStringLiteral("protected-loki.json"));
+    QVERIFY(writeTopology(path, [&](DataSource& source) {
+        source.influxUrl = influx.baseUrl();
+        source.influxAuth = DataSource::InfluxAuth::None;
+        source.lokiUrl = loki.url();
+        source.lokiUser = QStringLiteral("alice");
+    }));
+    QVERIFY(storeSecret(*m_store, SecretKey::lokiPassword(Monitor11), "pw-loki"));
+    // The app's own factory, so the credentials take the same way as in tunnelscope.
+    m_window->setLiveSourceFactory(std::make_unique<LiveTelemetrySourceFactory>(&m_networkAccess, &m_clock));
+    openWindow(path);
+
+    QTRY_VERIFY2(m_window->networkStatusBar()->sourceText().contains(QStringLiteral("Loki: ok")),
+        qPrintable(m_window->networkStatusBar()->sourceText()));
+    QVERIFY2(m_window->networkStatusBar()->sourceText().startsWith(QStringLiteral("InfluxDB: ok")),
+        qPrintable(m_window->networkStatusBar()->sourceText()));
+    QTRY_VERIFY2(eventBadgeTexts(m_window->scene(), Prod.id).constFirst().endsWith(QStringLiteral("/h")),
+        qPrintable(eventBadgeTexts(m_window->scene(), Prod.id).join(QLatin1Char(','))));
+    const HostState prod = m_network->hostState(Prod.id);
+    QVERIFY(prod.logEvents && prod.logEvents->wireguardEvents > 0);
+    QCOMPARE(eventBadgeTexts(m_window->scene(), Prod.id),
+        QStringList({QStringLiteral("fail2ban %1/h").arg(prod.logEvents->fail2banEvents),
+            QStringLiteral("WireGuard %1/h").arg(prod.logEvents->wireguardEvents)}));
+    const QByteArray expected = "Basic " + QByteArray("alice:pw-loki").toBase64();
+    for (const LokiTestServer::Request& request : loki.requests())
+        QCOMPARE(request.header("Authorization"), expected);
+    // The Logs panel's own client has the password too.
+    QVERIFY(m_window->logsTab()->client() && m_window->logsTab()->client()->hasCredentials());
+
+    // Loki going down takes the counts away instead of leaving the last ones as if current.
+    loki.setFault(LokiTestServer::Fault::ServerError);
+    m_clock.advance(2 * 3600);
+    m_window->source()->pollNow();
+    QTRY_VERIFY2(m_window->networkStatusBar()->sourceText().contains(QStringLiteral("Loki: failing")),
+        qPrintable(m_window->networkStatusBar()->sourceText()));
+    QTRY_COMPARE(eventBadgeTexts(m_window->scene(), Prod.id), NoCounts);
+    const HostCardItem* card = m_window->scene()->card(Prod.id);
+    QVERIFY2(card->content().events.constFirst().toolTip.contains(QStringLiteral("Loki is not answering")),
+        qPrintable(card->content().events.constFirst().toolTip));
+}
+
+void TestMainWindowSources::sourceThatNeverStartsTakesHistoryAndChecksAlong()
+{
+    FakeHttpServer influx;
+    QVERIFY(influx.listenOnLoopback());
+    influx.setFallback(recordedPollAnswer());
+    const QString path = m_files.filePath(QStringLiteral("two-sources.json"));
+    Topology topology = TopologyFile::referenceDeployment();
+    topology.dataSources.first().influxUrl = influx.baseUrl();
+    topology.dataSources.first().influxAuth = DataSource::InfluxAuth::None;
+    topology.dataSources.first().lokiUrl.clear();
+    DataSource tokenless = topology.dataSources.first();
+    tokenless.id = QStringLiteral("backup");
+    tokenless.name = QStringLiteral("backup");
+    tokenless.influxAuth = DataSource::InfluxAuth::Token; // and no token in the keychain: it never starts
+    topology.dataSources.append(tokenless);
+    QCOMPARE(TopologyFile::save(path, topology), QString());
+    m_window->setLiveSourceFactory(std::make_unique<LiveTelemetrySourceFactory>(&m_networkAccess, &m_clock));
+    openWindow(path);
+    QTRY_VERIFY(m_window->source() != nullptr);
+    QVERIFY(!m_window->checksPanel()->isDemo());
+    m_window->scene()->select({DiagramElement::Kind::Tunnel, QStringLiteral("monitor11-prod")});
+    m_window->detailPanel()->tabs()->setCurrentWidget(m_window->chartsTab());
+    QTRY_VERIFY(m_window->chartsTab()->chart()->state() != PeerHistoryChart::State::Loading);
+
+    m_window->useSource(QStringLiteral("backup"));
+    QTRY_VERIFY2(m_window->networkStatusBar()->sourceText().contains(QStringLiteral("no InfluxDB token is stored")),
+        qPrintable(m_window->networkStatusBar()->sourceText()));
+    QVERIFY(m_window->source() == nullptr);
+    // Nothing may still ask the first source's InfluxDB in the name of this one.
+    QVERIFY(m_window->checksPanel()->isDemo());
+    QCOMPARE(m_window->chartsTab()->chart()->messageText(), QStringLiteral("No telemetry source to ask for history"));
 }
 
 void TestMainWindowSources::treeShowsNamesWhole()

@@ -47,14 +47,29 @@ QString rateText(std::optional<double> rate)
     return rate ? PeerStateRules::formatRate(*rate) : QStringLiteral("–");
 }
 
+/// An unknown tunnel's telemetry is missing or too old to be the tunnel's now: its rates are not shown as current.
+bool ratesAreCurrent(const TunnelState& tunnel)
+{
+    return tunnel.telemetry && tunnel.status.state != PeerStatus::State::Unknown;
+}
+
+QString handshakeText(const TunnelState& tunnel)
+{
+    if (tunnel.status.handshakeAgeSeconds)
+        return QStringLiteral("handshake %1 ago").arg(PeerStateRules::formatAge(*tunnel.status.handshakeAgeSeconds));
+    if (tunnel.status.state == PeerStatus::State::Never)
+        return QStringLiteral("no handshake yet");
+    // The Overview says what the last numbers were and when; the diagram only that they are not current.
+    return tunnel.telemetry ? QStringLiteral("no current data") : QStringLiteral("no data");
+}
+
 QStringList tunnelReadout(const TunnelState& tunnel, const QString& clientName, const QString& hubName)
 {
-    const QString handshake = tunnel.status.handshakeAgeSeconds
-        ? QStringLiteral("handshake %1 ago").arg(PeerStateRules::formatAge(*tunnel.status.handshakeAgeSeconds))
-        : (tunnel.status.state == PeerStatus::State::Never ? QStringLiteral("no handshake yet") : QStringLiteral("no data"));
-    return {QStringLiteral("%1 → %2  %3").arg(clientName, hubName, rateText(tunnel.clientToHubBytesPerSecond())),
-        QStringLiteral("← %1 · %2 · %3")
-            .arg(rateText(tunnel.hubToClientBytesPerSecond()), handshake, PeerStatus::stateName(tunnel.status.state))};
+    const bool current = ratesAreCurrent(tunnel);
+    const QString toHub = rateText(current ? tunnel.clientToHubBytesPerSecond() : std::nullopt);
+    const QString toClient = rateText(current ? tunnel.hubToClientBytesPerSecond() : std::nullopt);
+    return {QStringLiteral("%1 → %2  %3").arg(clientName, hubName, toHub),
+        QStringLiteral("← %1 · %2 · %3").arg(toClient, handshakeText(tunnel), PeerStatus::stateName(tunnel.status.state))};
 }
 
 } // namespace
@@ -316,7 +331,7 @@ void DiagramScene::refreshTunnels()
         const TunnelState* tunnel = m_network->tunnel(edge->tunnelId());
         if (!tunnel)
             continue;
-        const double rate = tunnel->telemetry
+        const double rate = ratesAreCurrent(*tunnel)
             ? tunnel->clientToHubBytesPerSecond().value_or(0) + tunnel->hubToClientBytesPerSecond().value_or(0)
             : -1;
         const QString state = PeerStatus::stateName(tunnel->status.state);

@@ -3,6 +3,8 @@
 
 #include "telemetry/NetworkState.h"
 
+#include <algorithm>
+
 namespace {
 
 bool runsAgent(const Host& host, const char* kind)
@@ -17,6 +19,38 @@ bool runsAgent(const Host& host, const char* kind)
 HostCardContent::Badge eventBadge(const QString& job, const QString& count, const QString& toolTip)
 {
     return {job + QLatin1Char(' ') + count, Service::Exposure::Private, true, toolTip};
+}
+
+/// The badges without numbers, saying why there are none.
+QList<HostCardContent::Badge> countlessBadges(const QString& why)
+{
+    return {eventBadge(QStringLiteral("fail2ban"), QStringLiteral("–"), why),
+        eventBadge(QStringLiteral("WireGuard"), QStringLiteral("–"), why)};
+}
+
+/// Why the source has no counts for a host: its Loki failing or missing, or none received yet (a new source).
+QString missingCountsReason(const SourceStatus& status)
+{
+    const auto loki = std::find_if(status.endpoints.cbegin(), status.endpoints.cend(),
+        [](const EndpointHealth& endpoint) { return endpoint.name == QLatin1String("Loki"); });
+    if (loki == status.endpoints.cend())
+        return status.telemetryUp() && !status.demo ? QStringLiteral("no log counts: this data source names no Loki")
+                                                    : QStringLiteral("no log counts yet");
+    if (loki->state == EndpointHealth::State::Failing)
+        return QStringLiteral("no log counts: Loki is not answering (%1)").arg(loki->message);
+    return QStringLiteral("no log counts yet");
+}
+
+/// The current snapshot's counts; counts it lacks are gone, never kept: they may be another source's (demo) numbers.
+QList<HostCardContent::Badge> eventBadges(const HostState& state, const SourceStatus& status)
+{
+    if (!state.logEvents)
+        return countlessBadges(missingCountsReason(status));
+    const QString lastHour = QStringLiteral("log lines in the last hour, from Loki");
+    return {eventBadge(QStringLiteral("fail2ban"), QString::number(state.logEvents->fail2banEvents) + QStringLiteral("/h"),
+                QStringLiteral("fail2ban ") + lastHour),
+        eventBadge(QStringLiteral("WireGuard"), QString::number(state.logEvents->wireguardEvents) + QStringLiteral("/h"),
+            QStringLiteral("WireGuard ") + lastHour)};
 }
 
 } // namespace
@@ -45,11 +79,8 @@ HostCardContent HostCardContent::fromTopology(const Host& host, const Topology& 
         content.services.append({badgeText(service), service.exposure, false,
             service.name + QStringLiteral(" — ") + Service::exposureName(service.exposure)});
     }
-    if (runsAgent(host, "alloy")) {
-        const QString waiting = QStringLiteral("no log counts yet");
-        content.events = {eventBadge(QStringLiteral("fail2ban"), QStringLiteral("–"), waiting),
-            eventBadge(QStringLiteral("WireGuard"), QStringLiteral("–"), waiting)};
-    }
+    if (runsAgent(host, "alloy"))
+        content.events = countlessBadges(missingCountsReason({}));
     return content;
 }
 
@@ -86,11 +117,6 @@ void HostCardContent::refresh(
         stateReason = state.reason;
     }
 
-    if (!events.isEmpty() && state.logEvents) {
-        const QString lastHour = QStringLiteral("log lines in the last hour, from Loki");
-        events = {eventBadge(QStringLiteral("fail2ban"), QString::number(state.logEvents->fail2banEvents) + QStringLiteral("/h"),
-                      QStringLiteral("fail2ban ") + lastHour),
-            eventBadge(QStringLiteral("WireGuard"), QString::number(state.logEvents->wireguardEvents) + QStringLiteral("/h"),
-                QStringLiteral("WireGuard ") + lastHour)};
-    }
+    if (!events.isEmpty())
+        events = eventBadges(state, network.sourceStatus());
 }

@@ -66,6 +66,19 @@ QString bytes(qint64 count)
     return QLocale().formattedDataSize(count, 1, QLocale::DataSizeSIFormat);
 }
 
+/// A direction's rate and total. An unknown tunnel's telemetry is missing or too old to be the tunnel's now: its
+/// numbers are marked as the last known, with the time they were taken, never shown as current.
+QString trafficText(std::optional<double> perSecond, qint64 total, const TunnelState& tunnel)
+{
+    const QString numbers = QStringLiteral("%1 (%2 total)").arg(rate(perSecond), bytes(total));
+    if (tunnel.status.state != PeerStatus::State::Unknown)
+        return numbers;
+    const QDateTime taken = tunnel.telemetry ? tunnel.telemetry->sampleTime : QDateTime();
+    return taken.isValid() ? QStringLiteral("none current; last known %1 at %2")
+                                 .arg(numbers, QLocale().toString(taken.toLocalTime(), QLocale::ShortFormat))
+                           : QStringLiteral("none current; last known %1, time unknown").arg(numbers);
+}
+
 QString hostName(const Topology& topology, const QString& id)
 {
     const Host* host = topology.host(id);
@@ -115,8 +128,8 @@ QString tunnelTable(const TunnelState& tunnel, const NetworkState& network, cons
         tunnel.configuredKeepalive > 0 ? QStringLiteral("%1 s").arg(tunnel.configuredKeepalive) : QStringLiteral("off"));
     if (tunnel.telemetry) {
         const PeerTelemetry& telemetry = *tunnel.telemetry;
-        table.addText(QStringLiteral("Client → hub"), rate(tunnel.clientToHubBytesPerSecond()) + QStringLiteral(" (") + bytes(telemetry.rxBytes) + QStringLiteral(" total)"));
-        table.addText(QStringLiteral("Hub → client"), rate(tunnel.hubToClientBytesPerSecond()) + QStringLiteral(" (") + bytes(telemetry.txBytes) + QStringLiteral(" total)"));
+        table.addText(QStringLiteral("Client → hub"), trafficText(tunnel.clientToHubBytesPerSecond(), telemetry.rxBytes, tunnel));
+        table.addText(QStringLiteral("Hub → client"), trafficText(tunnel.hubToClientBytesPerSecond(), telemetry.txBytes, tunnel));
         table.addText(QStringLiteral("Last handshake"), timeAndAge(telemetry.lastHandshake, now));
         table.add(QStringLiteral("Endpoint"), code(telemetry.endpoint));
         table.addText(QStringLiteral("Reported by"), tunnel.reportedByHub ? QStringLiteral("the hub") : QStringLiteral("the client only"));
