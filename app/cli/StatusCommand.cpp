@@ -108,9 +108,7 @@ void insertEndpoint(QJsonObject& peer, const QString& endpoint, TunnelState::End
     peer.insert(QStringLiteral("endpoint"), known ? QJsonValue(endpoint) : QJsonValue());
     peer.insert(QStringLiteral("endpointSource"), known ? QJsonValue(endpointOriginName(origin)) : QJsonValue());
     peer.insert(QStringLiteral("endpointOf"),
-                known && origin != TunnelState::EndpointOrigin::Telemetry
-                    ? QJsonValue(isHubs ? QStringLiteral("hub") : QStringLiteral("client"))
-                    : QJsonValue());
+                known ? QJsonValue(isHubs ? QStringLiteral("hub") : QStringLiteral("client")) : QJsonValue());
 }
 
 /// The last hour's WireGuard and fail2ban line counts from Loki; null when Loki was not asked or did not answer.
@@ -209,7 +207,7 @@ QJsonObject StatusCommand::document(const NetworkState& state, const SourceStatu
         peer.insert(QStringLiteral("known"), true);
         peer.insert(QStringLiteral("hubHost"), tunnel.hubHostId);
         peer.insert(QStringLiteral("clientHost"), tunnel.clientHostId);
-        insertEndpoint(peer, tunnel.endpoint(), tunnel.endpointOrigin(), tunnel.configuredEndpointIsHubs);
+        insertEndpoint(peer, tunnel.endpoint(), tunnel.endpointOrigin(), tunnel.endpointIsHubs());
         peers.append(peer);
     }
     for (const auto& unknown : state.unknownPeers()) {

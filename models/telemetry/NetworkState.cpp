@@ -77,6 +77,19 @@ QString reporterClause(const TunnelState& tunnel, const PeerTelemetry* hubReport
         .arg(reporter, PeerStateRules::formatAge(hubReport->sampleTime.secsTo(now)));
 }
 
+/// Which end's report the merged endpoint came from: the client's end names the hub's address, the hub the client's.
+void noteEndpointReporter(TunnelState& tunnel, const PeerTelemetry* hubReport, const PeerTelemetry* clientReport)
+{
+    tunnel.endpointReporter.clear();
+    if (!tunnel.telemetry || tunnel.telemetry->endpoint.isEmpty())
+        return;
+    const bool fromHub = hubReport && hubReport->endpoint == tunnel.telemetry->endpoint
+        && (tunnel.reportedByHub || !clientReport || clientReport->endpoint.isEmpty());
+    const PeerTelemetry* reporter = fromHub ? hubReport : clientReport;
+    tunnel.endpointReporter = reporter ? reporter->reportingHost : tunnel.telemetry->reportingHost;
+    tunnel.reportedEndpointIsHubs = !fromHub;
+}
+
 /// The tunnel's telemetry from the hub's and the client's reports, and its state.
 void joinTunnel(TunnelState& tunnel, const PeerTelemetry* hubReport, const QList<const PeerTelemetry*>& clientsView,
                 const PeerStateRules::Context& context)
@@ -97,6 +110,7 @@ void joinTunnel(TunnelState& tunnel, const PeerTelemetry* hubReport, const QList
         if (hubReport)
             fillGaps(*tunnel.telemetry, *hubReport, hubFresh);
     }
+    noteEndpointReporter(tunnel, hubReport, clientReport);
     PeerStateRules::Context own = context;
     own.configuredKeepalive = tunnel.configuredKeepalive;
     own.keyCreated = tunnel.keyCreated;

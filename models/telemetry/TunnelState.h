@@ -31,6 +31,8 @@ struct TunnelState
     QString configuredEndpoint;
     EndpointOrigin configuredEndpointOrigin = EndpointOrigin::None;
     bool configuredEndpointIsHubs = false;
+    QString endpointReporter;         ///< the host whose telemetry gave telemetry->endpoint
+    bool reportedEndpointIsHubs = false; ///< true when the client's end reported it: it names the hub
     QDateTime keyCreated; ///< the hub entry's key birth: a new peer nobody reports yet is pending, not unknown
     std::optional<PeerTelemetry> telemetry;
     bool reportedByHub = false; ///< false when the client's end reported it: the hub reported nothing, or nothing fresh
@@ -42,27 +44,30 @@ struct TunnelState
     {
         return reportedEndpoint() ? EndpointOrigin::Telemetry : configuredEndpointOrigin;
     }
-    /// "from topology: the hub's address, as the client dials it", "reported by monitor11", ...
+    /// "from topology: the hub's address, as the client dials it", "reported by monitor11: the client's address"
     QString endpointOriginText() const
     {
-        const QString whose = configuredEndpointIsHubs ? QStringLiteral("the hub's address, as the client dials it")
-                                                       : QStringLiteral("the client's address");
         switch (endpointOrigin()) {
         case EndpointOrigin::Telemetry:
-            return QStringLiteral("reported by %1").arg(telemetry->reportingHost);
+            return QStringLiteral("reported by %1: %2").arg(endpointReporter, whose(reportedEndpointIsHubs));
         case EndpointOrigin::Topology:
-            return QStringLiteral("from topology: %1").arg(whose);
+            return QStringLiteral("from topology: %1").arg(whose(configuredEndpointIsHubs));
         case EndpointOrigin::ServerConfig:
-            return QStringLiteral("from server config: %1").arg(whose);
+            return QStringLiteral("from server config: %1").arg(whose(configuredEndpointIsHubs));
         case EndpointOrigin::None:
             break;
         }
         return {};
     }
+    bool endpointIsHubs() const { return reportedEndpoint() ? reportedEndpointIsHubs : configuredEndpointIsHubs; }
 
     std::optional<double> clientToHubBytesPerSecond() const { return telemetry ? telemetry->rxBytesPerSecond : std::nullopt; }
     std::optional<double> hubToClientBytesPerSecond() const { return telemetry ? telemetry->txBytesPerSecond : std::nullopt; }
 
 private:
     bool reportedEndpoint() const { return telemetry && !telemetry->endpoint.isEmpty(); }
+    static QString whose(bool hubs)
+    {
+        return hubs ? QStringLiteral("the hub's address, as the client dials it") : QStringLiteral("the client's address");
+    }
 };

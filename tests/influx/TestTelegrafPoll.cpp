@@ -183,11 +183,10 @@ private Q_SLOTS:
         // 15 s later on the server, both have sampled again 10 s after S.
         const InfluxQuery query = poll.nextQuery();
         const qint64 nowMs = serverMs + 15000;
-        for (int statement = 0; statement < TelegrafPoll::StatementCount; ++statement) {
-            const QString& text = query.statements.at(statement);
+        for (const QString& text : query.statements)
             QVERIFY2(admits(text, serverMs + 10000, nowMs), qPrintable(QStringLiteral("prod's point: ") + text));
+        for (const QString& text : query.statements)
             QVERIFY2(admits(text, serverMs + aheadMs + 10000, nowMs), qPrintable(QStringLiteral("ahead's point: ") + text));
-        }
         poll.apply(InfluxResponseParser::parse(samplesAnswer({{QStringLiteral("prod"), serverMs + 10000}})));
         const PeerTelemetry prod = poll.peers().value(TelegrafPoll::peerKey(QStringLiteral("prod"), QStringLiteral("wg0"), MonitorKey));
         QCOMPARE(prod.sampleTime.toMSecsSinceEpoch(), serverMs + 10000);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/ManualClock.h"
+#include "support/ServerConfigTopology.h"
 #include "telemetry/NetworkState.h"
 #include "telemetry/PeerStateRules.h"
 #include "topology/TopologyFile.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
 private:
     PeerTelemetry report(const QString& reporter, const QString& key, std::optional<double> rx,
         std::optional<double> tx, qint64 handshakeAge) const;
+    TelemetrySnapshot snapshotOf(const QList<PeerTelemetry>& peers) const;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<NetworkState> m_network;
 };
@@ -94,6 +96,14 @@ PeerTelemetry TestNetworkState::report(const QString& reporter, const QString& k
         telemetry.lastHandshake = m_clock->now().addSecs(-handshakeAge);
     telemetry.sampleTime = m_clock->now();
     return telemetry;
+}
+
+TelemetrySnapshot TestNetworkState::snapshotOf(const QList<PeerTelemetry>& peers) const
+{
+    TelemetrySnapshot snapshot;
+    snapshot.takenAt = m_clock->now();
+    snapshot.peers = peers;
+    return snapshot;
 }
 
 void TestNetworkState::tunnelsFromTheReference()
@@ -170,6 +180,9 @@ void TestNetworkState::clientFillsGaps()
     QCOMPARE(tunnel->hubToClientBytesPerSecond(), std::optional<double>(1900.0));
     QCOMPARE(tunnel->telemetry->keepaliveSeconds, 25);
     QCOMPARE(tunnel->telemetry->endpoint, QStringLiteral("198.51.100.7:51820"));
+    // prod's view names the hub's address, whoever's report the rest came from.
+    QCOMPARE(tunnel->endpointOrigin(), TunnelState::EndpointOrigin::Telemetry);
+    QCOMPARE(tunnel->endpointOriginText(), QStringLiteral("reported by prod: the hub's address, as the client dials it"));
     QCOMPARE(tunnel->telemetry->lastHandshake, m_clock->now().addSecs(-40)); // the hub's is newer
 }
 
@@ -388,12 +401,9 @@ void TestNetworkState::tunnelWithoutAHubFlag()
 void TestNetworkState::staleHubLosesToFreshClient()
 {
     // monitor11's Telegraf stopped 10 min ago with a tunnel that looked busy; prod's still reports it, fresh.
-    TelemetrySnapshot snapshot;
-    snapshot.takenAt = m_clock->now();
     PeerTelemetry hub = report(QStringLiteral("monitor11"), ProdKey, 25000.0, 2000.0, 700);
     hub.sampleTime = m_clock->now().addSecs(-600);
-    snapshot.peers.append(hub);
-    snapshot.peers.append(report(QStringLiteral("prod"), HubKey, 1900.0, 24000.0, 20));
+    TelemetrySnapshot snapshot = snapshotOf({hub, report(QStringLiteral("prod"), HubKey, 1900.0, 24000.0, 20)});
     m_network->applySnapshot(snapshot);
 
     const TunnelState* tunnel = m_network->tunnel(QStringLiteral("monitor11-prod"));
@@ -416,15 +426,12 @@ void TestNetworkState::staleHubLosesToFreshClient()
 
 void TestNetworkState::staleClientDoesNotFillAFreshHub()
 {
-    TelemetrySnapshot snapshot;
-    snapshot.takenAt = m_clock->now();
-    snapshot.peers.append(report(QStringLiteral("monitor11"), ProdKey, std::nullopt, std::nullopt, 400));
     PeerTelemetry client = report(QStringLiteral("prod"), HubKey, 1900.0, 24000.0, 10);
     client.sampleTime = m_clock->now().addSecs(-900);
     client.lastHandshake = client.sampleTime.addSecs(-10);
     client.keepaliveSeconds = 25;
-    snapshot.peers.append(client);
-    m_network->applySnapshot(snapshot);
+    m_network->applySnapshot(
+        snapshotOf({report(QStringLiteral("monitor11"), ProdKey, std::nullopt, std::nullopt, 400), client}));
 
     const TunnelState* tunnel = m_network->tunnel(QStringLiteral("monitor11-prod"));
     QVERIFY(tunnel->reportedByHub);
@@ -496,13 +503,10 @@ void TestNetworkState::laptopClockAheadOfTheServer()
 void TestNetworkState::learntIntervalSetsFreshness()
 {
     // A collector sampling every 60 s is current at 2 min and missing past 3 intervals, a flush and a poll.
-    TelemetrySnapshot snapshot;
-    snapshot.takenAt = m_clock->now();
     PeerTelemetry hub = report(QStringLiteral("monitor11"), ProdKey, 100.0, 100.0, 130);
     hub.sampleTime = m_clock->now().addSecs(-120);
     hub.reportIntervalSeconds = 60;
-    snapshot.peers.append(hub);
-    m_network->applySnapshot(snapshot);
+    m_network->applySnapshot(snapshotOf({hub}));
     QCOMPARE(m_network->tunnel(QStringLiteral("monitor11-prod"))->status.state, PeerStatus::State::Online);
     m_clock->advance(3 * 60 + 15 + 10 - 120 + 1);
     m_network->reevaluate();
@@ -514,10 +518,8 @@ void TestNetworkState::learntIntervalSetsFreshness()
 
 void TestNetworkState::ghostsOfRemovedKeysAreDropped()
 {
-    TelemetrySnapshot snapshot;
-    snapshot.takenAt = m_clock->now();
-    snapshot.peers.append(report(QStringLiteral("monitor11"), ProdKey, 100.0, 100.0, 20));
-    snapshot.peers.append(report(QStringLiteral("monitor11"), StrangerKey, 10.0, 10.0, 20));
+    TelemetrySnapshot snapshot = snapshotOf({report(QStringLiteral("monitor11"), ProdKey, 100.0, 100.0, 20),
+                                             report(QStringLiteral("monitor11"), StrangerKey, 10.0, 10.0, 20)});
     m_network->applySnapshot(snapshot);
     QCOMPARE(m_network->unknownPeers().size(), 1);
 
@@ -533,16 +535,7 @@ void TestNetworkState::ghostsOfRemovedKeysAreDropped()
     // prod's key is rotated: while the server still reports the old key it is shown as unknown, once it stops
     // the old key leaves no ghost.
     const QString rotatedKey = QStringLiteral("Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyMDA=");
-    Topology topology = TopologyFile::referenceDeployment();
-    for (auto& wgInterface : topology.interfaces) {
-        if (wgInterface.publicKey == ProdKey)
-            wgInterface.publicKey = rotatedKey;
-    }
-    for (auto& peer : topology.peers) {
-        if (peer.publicKey == ProdKey)
-            peer.publicKey = rotatedKey;
-    }
-    m_network->setTopology(topology);
+    m_network->setTopology(topologyWithKeyReplaced(TopologyFile::referenceDeployment(), ProdKey, rotatedKey));
     QCOMPARE(m_network->unknownPeers().size(), 1);
     QCOMPARE(m_network->unknownPeers().constFirst().telemetry.publicKey, ProdKey);
     m_clock->advance(600);
@@ -573,15 +566,12 @@ void TestNetworkState::endpointFromTheConfiguration()
     QCOMPARE(prod->endpointOriginText(), QStringLiteral("from server config: the client's address"));
 
     // Telegraf 1.39 and later report the current one.
-    TelemetrySnapshot snapshot;
-    snapshot.takenAt = m_clock->now();
     PeerTelemetry hub = report(QStringLiteral("monitor11"), ProdKey, 100.0, 100.0, 20);
     hub.endpoint = QStringLiteral("203.0.113.50:40001");
-    snapshot.peers.append(hub);
-    m_network->applySnapshot(snapshot);
+    m_network->applySnapshot(snapshotOf({hub}));
     prod = m_network->tunnel(QStringLiteral("monitor11-prod"));
     QCOMPARE(prod->endpoint(), QStringLiteral("203.0.113.50:40001"));
-    QCOMPARE(prod->endpointOriginText(), QStringLiteral("reported by monitor11"));
+    QCOMPARE(prod->endpointOriginText(), QStringLiteral("reported by monitor11: the client's address"));
 }
 
 QTEST_GUILESS_MAIN(TestNetworkState)
