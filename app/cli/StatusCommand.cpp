@@ -86,6 +86,31 @@ QJsonObject peerObject(const QString& id, const QString& name, const QString& pu
     return peer;
 }
 
+QString endpointOriginName(TunnelState::EndpointOrigin origin)
+{
+    switch (origin) {
+    case TunnelState::EndpointOrigin::Telemetry:
+        return QStringLiteral("telemetry");
+    case TunnelState::EndpointOrigin::Topology:
+        return QStringLiteral("topology");
+    case TunnelState::EndpointOrigin::ServerConfig:
+        return QStringLiteral("server-config");
+    case TunnelState::EndpointOrigin::None:
+        break;
+    }
+    return {};
+}
+
+/// "endpoint", and where it comes from: Telegraf reports none before 1.39, so it is mostly the configuration's.
+void insertEndpoint(QJsonObject& peer, const QString& endpoint, TunnelState::EndpointOrigin origin, bool isHubs)
+{
+    const bool known = origin != TunnelState::EndpointOrigin::None;
+    peer.insert(QStringLiteral("endpoint"), known ? QJsonValue(endpoint) : QJsonValue());
+    peer.insert(QStringLiteral("endpointSource"), known ? QJsonValue(endpointOriginName(origin)) : QJsonValue());
+    peer.insert(QStringLiteral("endpointOf"),
+                known ? QJsonValue(isHubs ? QStringLiteral("hub") : QStringLiteral("client")) : QJsonValue());
+}
+
 /// The last hour's WireGuard and fail2ban line counts from Loki; null when Loki was not asked or did not answer.
 QJsonValue logEventsValue(const std::optional<HostLogEvents>& events)
 {
@@ -101,8 +126,14 @@ QString rateText(const std::optional<double>& rate)
                 : QStringLiteral("unknown");
 }
 
+/// "monitor11.example.com:51820 (from topology: the hub's address, as the client dials it)"; empty without one.
+QString endpointLine(const QString& endpoint, const QString& origin)
+{
+    return endpoint.isEmpty() ? QString() : QStringLiteral("%1 (%2)").arg(endpoint, origin);
+}
+
 void printPeer(CliContext& context, const QString& name, const QString& publicKey, const QStringList& addresses,
-               const std::optional<PeerTelemetry>& telemetry, const PeerStatus& status)
+               const std::optional<PeerTelemetry>& telemetry, const PeerStatus& status, const QString& endpointLine)
 {
     QTextStream& out = context.out();
     out << "  " << name << "  " << publicKey << "  " << (addresses.isEmpty() ? QStringLiteral("-") : addresses.join(QLatin1Char(' ')))
@@ -116,6 +147,8 @@ void printPeer(CliContext& context, const QString& name, const QString& publicKe
             out << " (" << PeerStateRules::formatAge(*status.handshakeAgeSeconds) << " ago)";
         out << "\n";
     }
+    if (!endpointLine.isEmpty())
+        out << "    endpoint " << endpointLine << "\n";
     const QString flags = status.flagsText();
     out << "    " << PeerStatus::stateName(status.state) << (flags.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(flags))
         << ": " << status.reason << "\n";
@@ -174,6 +207,7 @@ QJsonObject StatusCommand::document(const NetworkState& state, const SourceStatu
         peer.insert(QStringLiteral("known"), true);
         peer.insert(QStringLiteral("hubHost"), tunnel.hubHostId);
         peer.insert(QStringLiteral("clientHost"), tunnel.clientHostId);
+        insertEndpoint(peer, tunnel.endpoint(), tunnel.endpointOrigin(), tunnel.endpointIsHubs());
         peers.append(peer);
     }
     for (const auto& unknown : state.unknownPeers()) {
@@ -182,6 +216,10 @@ QJsonObject StatusCommand::document(const NetworkState& state, const SourceStatu
         peer.insert(QStringLiteral("known"), false);
         peer.insert(QStringLiteral("hubHost"), unknown.reportingHostId);
         peer.insert(QStringLiteral("clientHost"), QString());
+        insertEndpoint(peer, unknown.telemetry.endpoint,
+                       unknown.telemetry.endpoint.isEmpty() ? TunnelState::EndpointOrigin::None
+                                                            : TunnelState::EndpointOrigin::Telemetry,
+                       false);
         peers.append(peer);
     }
 
@@ -214,8 +252,9 @@ QJsonObject StatusCommand::document(const NetworkState& state, const SourceStatu
         object.insert(QStringLiteral("id"), QString());
         object.insert(QStringLiteral("name"), telemetry.host);
         object.insert(QStringLiteral("inTopology"), false);
-        const qint64 age = telemetry.lastReport.isValid() ? telemetry.lastReport.secsTo(now) : -1;
-        const bool fresh = age >= 0 && age <= qint64(PeerStateRules::FreshnessPolls) * state.pollIntervalSeconds();
+        const qint64 age = telemetry.lastReport.isValid() ? telemetry.lastReport.secsTo(state.serverNow()) : -1;
+        const bool fresh = age >= 0
+            && age <= PeerStateRules::freshnessLimitSeconds(telemetry.reportIntervalSeconds, state.pollIntervalSeconds());
         object.insert(QStringLiteral("reporting"), fresh ? QStringLiteral("reporting") : QStringLiteral("silent"));
         object.insert(QStringLiteral("reason"), QStringLiteral("not in the topology; last metrics %1 ago")
                                                     .arg(PeerStateRules::formatAge(age)));
@@ -270,11 +309,13 @@ void StatusCommand::printText(CliContext& context, const NetworkState& state, co
     for (const auto& tunnel : state.tunnels()) {
         printPeer(context, tunnel.name, tunnel.clientPublicKey,
                   tunnelAddresses(topology, tunnel.clientHostId, tunnel.telemetry ? &*tunnel.telemetry : nullptr),
-                  tunnel.telemetry, tunnel.status);
+                  tunnel.telemetry, tunnel.status, endpointLine(tunnel.endpoint(), tunnel.endpointOriginText()));
     }
     for (const auto& unknown : state.unknownPeers()) {
         printPeer(context, QStringLiteral("unknown peer"), unknown.telemetry.publicKey, unknown.telemetry.allowedIps,
-                  unknown.telemetry, unknown.status);
+                  unknown.telemetry, unknown.status,
+                  endpointLine(unknown.telemetry.endpoint,
+                               QStringLiteral("reported by %1").arg(unknown.telemetry.reportingHost)));
     }
     out << "Hosts\n";
     for (const auto& host : topology.hosts) {

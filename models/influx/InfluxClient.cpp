@@ -166,6 +166,7 @@ QNetworkReply* InfluxClient::send(const QString& path, const QByteArray& encoded
         exchange.influxError = reply->rawHeader("X-Influxdb-Error");
         exchange.version = reply->rawHeader("X-Influxdb-Version");
         exchange.retryAfter = reply->rawHeader("Retry-After");
+        exchange.date = reply->rawHeader("Date");
         const QNetworkReply::NetworkError error = reply->error();
         if (!sslErrors->isEmpty()) {
             exchange.transportError = InfluxResult::Error::Tls;
@@ -218,6 +219,7 @@ InfluxResult InfluxClient::resultOf(const Exchange& exchange, bool aborted)
     result.httpStatus = exchange.httpStatus;
     result.latencyMs = exchange.latencyMs;
     result.serverVersion = QString::fromUtf8(exchange.version);
+    result.serverTime = InfluxResponseParser::timeFromHttpDate(exchange.date);
     if (aborted) {
         result.error = InfluxResult::Error::Canceled;
         result.errorMessage = QStringLiteral("the request was canceled");

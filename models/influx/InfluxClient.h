@@ -78,6 +78,7 @@ private:
         QByteArray influxError;
         QByteArray version;
         QByteArray retryAfter;
+        QByteArray date;
         qint64 latencyMs = -1;
         InfluxResult::Error transportError = InfluxResult::Error::None;
         QString transportMessage;

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QLocale>
 
 #include <cmath>
 
@@ -248,6 +249,15 @@ std::optional<double> numberFromCell(const QJsonValue& cell)
     if (!cell.isDouble())
         return std::nullopt;
     return cell.toDouble();
+}
+
+QDateTime timeFromHttpDate(const QByteArray& header)
+{
+    // The C locale: day and month names are English whatever the user's locale is.
+    QDateTime time = QLocale::c().toDateTime(QString::fromLatin1(header.trimmed()),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    time.setTimeSpec(Qt::UTC);
+    return time;
 }
 
 QDateTime handshakeFromNanoseconds(qint64 nanoseconds)

@@ -39,6 +39,9 @@ QDateTime timeFromCell(const QJsonValue& cell, InfluxQuery::Epoch epoch);
 std::optional<qint64> integerFromCell(const QJsonValue& cell);
 std::optional<double> numberFromCell(const QJsonValue& cell);
 
+/// An HTTP Date header ("Sat, 21 Nov 2026 23:29:08 GMT", RFC 9110 IMF-fixdate) in UTC; invalid when absent or
+/// malformed.
+QDateTime timeFromHttpDate(const QByteArray& header);
 /// Telegraf's last_handshake_time_ns: any value <= 0 (0, or the year-1 sentinel -6795364578871345152) is never.
 QDateTime handshakeFromNanoseconds(qint64 nanoseconds);
 /// persistent_keepalive_interval_ns in whole seconds; 0 = off.

@@ -77,9 +77,10 @@ void InfluxTelemetrySource::pollNow()
     if (m_pending)
         return; // one request at a time: a slow server must not pile them up
     m_timer.stop();
-    // After a long outage the "newer than" window would span hours of buckets; start afresh instead.
+    // After an outage longer than the recent window, look back as far as a first cycle does, so that values
+    // written during the outage are found.
     if (m_health.lastSuccess.isValid()
-        && m_health.lastSuccess.secsTo(m_clock->now()) > TelegrafPoll::FirstLookbackSeconds)
+        && m_health.lastSuccess.secsTo(m_clock->now()) > TelegrafPoll::RecentWindowSeconds)
         m_poll.restartWindow();
     m_health.lastAttempt = m_clock->now();
     m_pending = m_client.query(m_poll.nextQuery());
@@ -96,7 +97,12 @@ void InfluxTelemetrySource::onQueryFinished(const InfluxResult& result)
     m_health.latencyMs = int(result.latencyMs);
     if (result.ok()) {
         m_failures = 0;
+        if (result.serverTime.isValid())
+            m_serverClockOffsetMs = m_clock->now().msecsTo(result.serverTime);
         m_poll.apply(result);
+        // Only by the server's clock: a laptop clock hours ahead must not throw current data away.
+        if (m_serverClockOffsetMs)
+            m_poll.evictBefore(serverNow().addSecs(-TelegrafPoll::RetentionSeconds));
         m_haveData = true;
         m_health.state = EndpointHealth::State::Ok;
         m_health.lastSuccess = m_clock->now();
@@ -134,10 +140,17 @@ void InfluxTelemetrySource::onLogEvents(const QList<HostLogEvents>& events, bool
 void InfluxTelemetrySource::emitSnapshot()
 {
     TelemetrySnapshot snapshot = m_poll.snapshot(m_clock->now());
+    snapshot.serverClockOffsetMs = m_serverClockOffsetMs;
     snapshot.hasLogEvents = m_hasLogEvents;
     if (m_hasLogEvents)
         snapshot.logEvents = m_logEvents;
     Q_EMIT snapshotReady(snapshot);
+}
+
+QDateTime InfluxTelemetrySource::serverNow() const
+{
+    const QDateTime now = m_clock->now();
+    return m_serverClockOffsetMs ? now.addMSecs(*m_serverClockOffsetMs) : now;
 }
 
 void InfluxTelemetrySource::finishCycleIfDone()

@@ -15,7 +15,8 @@ class QNetworkAccessManager;
 
 /**
  * Live telemetry from Telegraf's data in InfluxDB: one HTTP request per poll cycle whatever the number of peers,
- * asking only for what is newer than what it has. When InfluxDB fails the status says why and since when data is
+ * asking only for the server's recent time; snapshots carry the server's clock offset (its Date header), and data
+ * the server stopped reporting is dropped after TelegrafPoll::RetentionSeconds. When InfluxDB fails the status says why and since when data is
  * missing, and polling backs off (doubling, capped) until it answers again. Never blocks.
  */
 class InfluxTelemetrySource final : public TelemetrySource
@@ -61,6 +62,8 @@ private:
     void onLogEvents(const QList<HostLogEvents>& events, bool ok);
     void emitSnapshot();
     void finishCycleIfDone();
+    /// The laptop's clock corrected by the server's Date header, when one came.
+    QDateTime serverNow() const;
     void scheduleNext();
 
     DataSource m_source;
@@ -78,4 +81,5 @@ private:
     QList<HostLogEvents> m_logEvents;
     bool m_hasLogEvents = false;
     bool m_haveData = false;
+    std::optional<qint64> m_serverClockOffsetMs; ///< InfluxDB's Date minus our clock, at the last answer
 };

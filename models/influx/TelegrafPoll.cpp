@@ -3,18 +3,14 @@
 
 #include "influx/InfluxResponseParser.h"
 
+#include <QSet>
+
 using namespace InfluxResponseParser;
 
 namespace {
 
 constexpr auto Epoch = InfluxQuery::Epoch::Milliseconds;
 const char* const PeerGroups = R"( GROUP BY "host","device","public_key")";
-
-void raise(std::optional<qint64>& newest, const QDateTime& time)
-{
-    if (time.isValid() && (!newest || time.toMSecsSinceEpoch() > *newest))
-        newest = time.toMSecsSinceEpoch();
-}
 
 /// Calls visit(series, row) with the newest row of every non-empty series of the statement.
 template<typename Visit>
@@ -38,21 +34,17 @@ QString TelegrafPoll::peerKey(const QString& host, const QString& device, const 
     return host + QLatin1Char('|') + device + QLatin1Char('|') + publicKey;
 }
 
-QString TelegrafPoll::timeCondition(const std::optional<qint64>& newestMs, int lookbackSeconds, int overlapSeconds)
-{
-    // The first window is relative to the server's clock, later ones to the server's own timestamps: the
-    // laptop's clock never decides what is asked for.
-    if (!newestMs)
-        return QStringLiteral("time > now() - %1s").arg(lookbackSeconds);
-    return QStringLiteral("time > %1ms").arg(*newestMs - qint64(overlapSeconds) * 1000);
-}
-
 InfluxQuery TelegrafPoll::nextQuery() const
 {
-    const QString peerTime = timeCondition(m_newestPeerMs, FirstLookbackSeconds, OverlapSeconds);
-    const QString hostTime = timeCondition(m_newestHostMs, FirstLookbackSeconds, OverlapSeconds);
+    // Relative to the server's clock only: a window that followed the newest timestamp seen would let one
+    // collector whose clock runs ahead hide every other collector's points.
+    const QString peerTime =
+        QStringLiteral("time > now() - %1s").arg(m_answered ? RecentWindowSeconds : FirstLookbackSeconds);
+    const QString hostTime = peerTime;
     // A rate needs the point before the newest one, so the rate window always reaches back a little.
-    const QString rateTime = timeCondition(m_newestRateMs, RateLookbackSeconds, RateLookbackSeconds);
+    const QString rateTime = QStringLiteral("time > now() - %1s AND time < now() + %2s")
+                                 .arg(RateLookbackSeconds)
+                                 .arg(ClockAheadToleranceSeconds);
 
     InfluxQuery query;
     query.epoch = Epoch;
@@ -85,13 +77,6 @@ InfluxQuery TelegrafPoll::nextQuery() const
     return query;
 }
 
-void TelegrafPoll::restartWindow()
-{
-    m_newestPeerMs.reset();
-    m_newestHostMs.reset();
-    m_newestRateMs.reset();
-}
-
 PeerTelemetry& TelegrafPoll::peerFor(const InfluxSeries& series)
 {
     const QString host = series.tags.value(QStringLiteral("host"));
@@ -116,6 +101,7 @@ void TelegrafPoll::apply(const InfluxResult& result)
 {
     if (!result.ok())
         return;
+    m_answered = true;
     if (const auto* statement = result.statement(PeerSamples))
         applySamples(*statement);
     if (const auto* statement = result.statement(PeerFields))
@@ -141,7 +127,6 @@ void TelegrafPoll::applySamples(const InfluxStatementResult& statement)
             return;
         peer.sampleTime = time;
         peer.rxBytes = integerFromCell(series.cell(row, QStringLiteral("rx_bytes"))).value_or(peer.rxBytes);
-        raise(m_newestPeerMs, time);
     });
 }
 
@@ -176,8 +161,56 @@ void TelegrafPoll::applyRates(const InfluxStatementResult& statement)
             peer.rxBytesPerSecond = rx;
         if (const auto tx = numberFromCell(series.cell(row, QStringLiteral("tx_Bps"))))
             peer.txBytesPerSecond = tx;
-        raise(m_newestRateMs, timeFromCell(series.cell(row, QStringLiteral("time")), Epoch));
     });
+    learnIntervals(statement);
+}
+
+void TelegrafPoll::learnIntervals(const InfluxStatementResult& rates)
+{
+    // The rate buckets that hold points are as far apart as the collector's samples (at least one bucket): their
+    // mean spacing is its interval. Gaps and counter resets only drop rows and lengthen it, so the shortest
+    // spacing among a host's peers is the best estimate.
+    QMap<QString, qint64> shortestMs;
+    for (const auto& series : rates.series) {
+        if (series.values.size() < 2)
+            continue;
+        const QDateTime first = timeFromCell(series.cell(0, QStringLiteral("time")), Epoch);
+        const QDateTime last = timeFromCell(series.cell(series.values.size() - 1, QStringLiteral("time")), Epoch);
+        if (!first.isValid() || !last.isValid() || last <= first)
+            continue;
+        const qint64 spacing = first.msecsTo(last) / (series.values.size() - 1);
+        const QString host = series.tags.value(QStringLiteral("host"));
+        if (!shortestMs.contains(host) || spacing < shortestMs.value(host))
+            shortestMs.insert(host, spacing);
+    }
+    for (auto it = shortestMs.cbegin(); it != shortestMs.cend(); ++it)
+        m_intervalByHost.insert(it.key(), std::max(1, int((it.value() + 500) / 1000)));
+}
+
+void TelegrafPoll::evictBefore(const QDateTime& cutoff)
+{
+    for (auto it = m_peers.begin(); it != m_peers.end();) {
+        if (!it->sampleTime.isValid() || it->sampleTime < cutoff)
+            it = m_peers.erase(it);
+        else
+            ++it;
+    }
+    // A host known only from cpu or mem carries no report time; it is replaced, not aged, by the next answers.
+    for (auto it = m_hosts.begin(); it != m_hosts.end();) {
+        if (it->lastReport.isValid() && it->lastReport < cutoff)
+            it = m_hosts.erase(it);
+        else
+            ++it;
+    }
+    QSet<QString> reporting;
+    for (const auto& peer : std::as_const(m_peers))
+        reporting.insert(peer.reportingHost);
+    for (auto it = m_intervalByHost.begin(); it != m_intervalByHost.end();) {
+        if (!reporting.contains(it.key()) && !m_hosts.contains(it.key()))
+            it = m_intervalByHost.erase(it);
+        else
+            ++it;
+    }
 }
 
 void TelegrafPoll::applyHostUptime(const InfluxStatementResult& statement)
@@ -190,7 +223,6 @@ void TelegrafPoll::applyHostUptime(const InfluxStatementResult& statement)
         host.lastReport = time;
         if (const auto uptime = integerFromCell(series.cell(row, QStringLiteral("uptime"))))
             host.uptimeSeconds = uptime;
-        raise(m_newestHostMs, time);
     });
 }
 
@@ -208,6 +240,10 @@ TelemetrySnapshot TelegrafPoll::snapshot(const QDateTime& takenAt) const
     TelemetrySnapshot snapshot;
     snapshot.takenAt = takenAt;
     snapshot.peers = m_peers.values();
+    for (auto& peer : snapshot.peers)
+        peer.reportIntervalSeconds = collectorIntervalSeconds(peer.reportingHost);
     snapshot.hosts = m_hosts.values();
+    for (auto& host : snapshot.hosts)
+        host.reportIntervalSeconds = collectorIntervalSeconds(host.host);
     return snapshot;
 }

@@ -14,8 +14,9 @@
 
 /**
  * What Telegraf wrote, read in one InfluxQL request per poll cycle: the statements to send and the merging of
- * their answers into the newest known state of every peer and host. After the first answer it asks only for
- * points newer than the newest it has (minus a small overlap for agents that flush late). No network here.
+ * their answers into the newest known state of every peer and host. Every time window is relative to the server's
+ * now(), never to a collector's timestamps: one collector whose clock runs ahead must not hide the others' points.
+ * Learns each collector's interval from the spacing of its points. No network here.
  */
 class TelegrafPoll
 {
@@ -24,13 +25,21 @@ public:
     enum Statement { PeerRates = 0, PeerSamples, PeerFields, HostUptime, HostLoad, HostCpu, HostMemory, StatementCount };
 
     static constexpr int FirstLookbackSeconds = 3600; ///< how far back the first cycle looks for last values
-    static constexpr int OverlapSeconds = 30;         ///< re-read this much before the newest point (late flushes)
+    /// Later cycles read the newest values of this last stretch of the server's time: long enough for any collector
+    /// that writes at least every few minutes, short enough to stay cheap. A collector whose clock runs behind by
+    /// more than this looks silent, which its data (judged against the server's clock) would be anyway.
+    static constexpr int RecentWindowSeconds = 300;
+    /// Data the server has not reported for this long is dropped: a fresh start would not find it either.
+    static constexpr int RetentionSeconds = FirstLookbackSeconds;
     /// Rates come from buckets no longer than Telegraf's usual interval, so that a bucket never holds part of
     /// the samples of a longer period (its derivative would under-report); empty buckets are skipped and the
     /// derivative divides by the real distance. The poll interval does not change this.
     static constexpr int DefaultRateBucketSeconds = 10;
-    /// Rate queries re-read this much before the newest rate, so agents sending every minute still give two points.
+    /// Rate queries read this much of the server's recent time, so agents sending every minute still give two points.
     static constexpr int RateLookbackSeconds = 150;
+    /// GROUP BY time() stops at the server's now() unless told otherwise: a collector whose clock runs ahead by up to
+    /// this much still has its rates read.
+    static constexpr int ClockAheadToleranceSeconds = 3600;
 
     explicit TelegrafPoll(int rateBucketSeconds = DefaultRateBucketSeconds);
 
@@ -38,9 +47,13 @@ public:
     InfluxQuery nextQuery() const;
     /// Merges a successful answer; statements that are missing or empty change nothing.
     void apply(const InfluxResult& result);
-    /// Forgets how far it has read (after a long outage) so the next query is a first one again; keeps the data.
-    void restartWindow();
-    bool isFirstQuery() const { return !m_newestPeerMs && !m_newestHostMs && !m_newestRateMs; }
+    /// Makes the next query a first one again (after a long outage), looking back further; keeps the data.
+    void restartWindow() { m_answered = false; }
+    bool isFirstQuery() const { return !m_answered; }
+    /// Drops the peers and hosts whose newest sample is older than cutoff (the server's now minus RetentionSeconds).
+    void evictBefore(const QDateTime& cutoff);
+    /// The interval learnt for a collector (Telegraf's host tag), in seconds; 0 while not known.
+    int collectorIntervalSeconds(const QString& host) const { return m_intervalByHost.value(host); }
 
     TelemetrySnapshot snapshot(const QDateTime& takenAt) const;
     const QMap<QString, PeerTelemetry>& peers() const { return m_peers; }
@@ -50,7 +63,7 @@ public:
     static QString peerKey(const QString& host, const QString& device, const QString& publicKey);
 
 private:
-    static QString timeCondition(const std::optional<qint64>& newestMs, int lookbackSeconds, int overlapSeconds);
+    void learnIntervals(const InfluxStatementResult& rates);
     PeerTelemetry& peerFor(const InfluxSeries& series);
     HostTelemetry& hostFor(const InfluxSeries& series);
     void applyRates(const InfluxStatementResult& statement);
@@ -63,7 +76,6 @@ private:
     int m_bucketSeconds;
     QMap<QString, PeerTelemetry> m_peers; ///< ordered, so snapshots are stable
     QMap<QString, HostTelemetry> m_hosts;
-    std::optional<qint64> m_newestPeerMs;
-    std::optional<qint64> m_newestHostMs;
-    std::optional<qint64> m_newestRateMs;
+    QMap<QString, int> m_intervalByHost;
+    bool m_answered = false;
 };

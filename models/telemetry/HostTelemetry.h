@@ -10,7 +10,8 @@
 struct HostTelemetry
 {
     QString host; ///< Telegraf's host tag
-    QDateTime lastReport;
+    QDateTime lastReport; ///< on the host's own clock
+    int reportIntervalSeconds = 0; ///< the collector's interval, learnt from the spacing of its points; 0 = not yet
     std::optional<qint64> uptimeSeconds;
     std::optional<double> load1;
     std::optional<double> cpuBusyPercent;

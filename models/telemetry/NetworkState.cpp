@@ -29,18 +29,94 @@ PeerTelemetry mirrored(PeerTelemetry telemetry)
     return telemetry;
 }
 
-void fillGaps(PeerTelemetry& target, const PeerTelemetry& other)
+/// Completes target with what other knows. Configuration counts whatever the report's age; rates and handshakes
+/// only from a fresh report, so a stale view never passes for a current one.
+void fillGaps(PeerTelemetry& target, const PeerTelemetry& other, bool otherFresh)
 {
-    if (!target.rxBytesPerSecond)
-        target.rxBytesPerSecond = other.rxBytesPerSecond;
-    if (!target.txBytesPerSecond)
-        target.txBytesPerSecond = other.txBytesPerSecond;
     if (target.endpoint.isEmpty())
         target.endpoint = other.endpoint;
     if (target.keepaliveSeconds == 0)
         target.keepaliveSeconds = other.keepaliveSeconds;
-    if (!target.lastHandshake.isValid() || (other.lastHandshake.isValid() && other.lastHandshake > target.lastHandshake))
-        target.lastHandshake = other.lastHandshake;
+    if (!otherFresh)
+        return;
+    if (!target.rxBytesPerSecond)
+        target.rxBytesPerSecond = other.rxBytesPerSecond;
+    if (!target.txBytesPerSecond)
+        target.txBytesPerSecond = other.txBytesPerSecond;
+    if (!other.lastHandshake.isValid())
+        return;
+    // The other end's handshake is on its own clock: moved onto target's by the distance between the two samples,
+    // which errs by at most a collector interval, never by the offset between the two hosts' clocks.
+    QDateTime handshake = other.lastHandshake;
+    if (other.sampleTime.isValid() && target.sampleTime.isValid())
+        handshake = handshake.addMSecs(other.sampleTime.msecsTo(target.sampleTime));
+    if (!target.lastHandshake.isValid() || handshake > target.lastHandshake)
+        target.lastHandshake = handshake;
+}
+
+/// The freshest of the client's reports of the hub key, or null.
+const PeerTelemetry* freshestOf(const QList<const PeerTelemetry*>& reports)
+{
+    const PeerTelemetry* freshest = nullptr;
+    for (qsizetype i = reports.size(); i-- > 0;) {
+        if (!freshest || reports.at(i)->sampleTime > freshest->sampleTime)
+            freshest = reports.at(i);
+    }
+    return freshest;
+}
+
+/// Which side's report the tunnel's numbers come from, for the reason text.
+QString reporterClause(const TunnelState& tunnel, const PeerTelemetry* hubReport, const QDateTime& now)
+{
+    const QString reporter = tunnel.telemetry->reportingHost;
+    if (tunnel.reportedByHub)
+        return QStringLiteral("; reported by %1 (the hub)").arg(reporter);
+    if (!hubReport)
+        return QStringLiteral("; reported by %1 (the client's end; the hub reports nothing)").arg(reporter);
+    return QStringLiteral("; reported by %1 (the client's end; the hub's report is %2 old)")
+        .arg(reporter, PeerStateRules::formatAge(hubReport->sampleTime.secsTo(now)));
+}
+
+/// Which end's report the merged endpoint came from: the client's end names the hub's address, the hub the client's.
+void noteEndpointReporter(TunnelState& tunnel, const PeerTelemetry* hubReport, const PeerTelemetry* clientReport)
+{
+    tunnel.endpointReporter.clear();
+    if (!tunnel.telemetry || tunnel.telemetry->endpoint.isEmpty())
+        return;
+    const bool fromHub = hubReport && hubReport->endpoint == tunnel.telemetry->endpoint
+        && (tunnel.reportedByHub || !clientReport || clientReport->endpoint.isEmpty());
+    const PeerTelemetry* reporter = fromHub ? hubReport : clientReport;
+    tunnel.endpointReporter = reporter ? reporter->reportingHost : tunnel.telemetry->reportingHost;
+    tunnel.reportedEndpointIsHubs = !fromHub;
+}
+
+/// The tunnel's telemetry from the hub's and the client's reports, and its state.
+void joinTunnel(TunnelState& tunnel, const PeerTelemetry* hubReport, const QList<const PeerTelemetry*>& clientsView,
+                const PeerStateRules::Context& context)
+{
+    tunnel.telemetry.reset();
+    tunnel.reportedByHub = false;
+    const PeerTelemetry* clientReport = freshestOf(clientsView);
+    const bool hubFresh = hubReport && PeerStateRules::isFresh(*hubReport, context);
+    const bool clientFresh = clientReport && PeerStateRules::isFresh(*clientReport, context);
+    // The hub's view wins while it is fresh; a stale one only when the client's end has nothing fresher.
+    if (hubReport && (hubFresh || !clientFresh)) {
+        tunnel.telemetry = *hubReport;
+        tunnel.reportedByHub = true;
+        if (clientReport)
+            fillGaps(*tunnel.telemetry, mirrored(*clientReport), clientFresh);
+    } else if (clientReport) {
+        tunnel.telemetry = mirrored(*clientReport);
+        if (hubReport)
+            fillGaps(*tunnel.telemetry, *hubReport, hubFresh);
+    }
+    noteEndpointReporter(tunnel, hubReport, clientReport);
+    PeerStateRules::Context own = context;
+    own.configuredKeepalive = tunnel.configuredKeepalive;
+    own.keyCreated = tunnel.keyCreated;
+    tunnel.status = PeerStateRules::evaluate(tunnel.telemetry ? &*tunnel.telemetry : nullptr, own);
+    if (tunnel.telemetry)
+        tunnel.status.reason += reporterClause(tunnel, hubReport, context.now);
 }
 
 } // namespace
@@ -137,6 +213,15 @@ void NetworkState::buildTunnels()
             tunnel.clientPeerId = entry.id;
         }
         tunnel.configuredKeepalive = std::max(tunnel.configuredKeepalive, entry.persistentKeepalive);
+        // The hub entry's endpoint (the client's address) wins over the client entry's (the hub's address).
+        if (!entry.endpoint.isEmpty() && (ownIsHub || tunnel.configuredEndpoint.isEmpty())) {
+            tunnel.configuredEndpoint = entry.endpoint;
+            tunnel.configuredEndpointIsHubs = !ownIsHub;
+            // Hub entries that came from the server's wg0.conf are the ones without a client config.
+            tunnel.configuredEndpointOrigin = ownIsHub && !entry.clientConfigAvailable
+                ? TunnelState::EndpointOrigin::ServerConfig
+                : TunnelState::EndpointOrigin::Topology;
+        }
     }
     for (qsizetype i = 0; i < m_tunnels.size(); ++i) {
         TunnelState& tunnel = m_tunnels[i];
@@ -182,21 +267,19 @@ void NetworkState::joinTelemetry()
     }
 
     PeerStateRules::Context context;
-    context.now = m_clock->now();
+    context.now = serverNow();
     context.pollIntervalSeconds = m_pollIntervalSeconds;
     context.sourceUp = m_status.telemetryUp();
     context.sourceProblem = m_status.endpoints.isEmpty() ? QString() : m_status.endpoints.constFirst().message;
 
     QSet<QString> matchedKeys;
     for (auto& tunnel : m_tunnels) {
-        tunnel.telemetry.reset();
-        tunnel.reportedByHub = false;
+        const PeerTelemetry* hubReport = nullptr;
         const auto clientReports = byKey.constFind(tunnel.clientPublicKey);
         for (qsizetype i = clientReports == byKey.cend() ? 0 : clientReports->size(); i-- > 0;) {
             const auto& [candidate, reporter] = clientReports->at(i);
             if (reporter.isEmpty() || reporter == tunnel.hubHostId) {
-                tunnel.telemetry = *candidate;
-                tunnel.reportedByHub = true;
+                hubReport = candidate;
                 matchedKeys.insert(tunnel.clientPublicKey);
                 break;
             }
@@ -204,17 +287,9 @@ void NetworkState::joinTelemetry()
         const QList<const PeerTelemetry*> clientsView = tunnel.clientHostId.isEmpty()
             ? QList<const PeerTelemetry*>()
             : byKeyAndReporter.value(tunnel.hubPublicKey + QLatin1Char('|') + tunnel.clientHostId);
-        for (qsizetype i = clientsView.size(); i-- > 0;) {
-            const PeerTelemetry* candidate = clientsView.at(i);
+        if (!clientsView.isEmpty())
             matchedKeys.insert(tunnel.hubPublicKey);
-            if (tunnel.telemetry)
-                fillGaps(*tunnel.telemetry, mirrored(*candidate));
-            else
-                tunnel.telemetry = mirrored(*candidate);
-        }
-        context.configuredKeepalive = tunnel.configuredKeepalive;
-        context.keyCreated = tunnel.keyCreated;
-        tunnel.status = PeerStateRules::evaluate(tunnel.telemetry ? &*tunnel.telemetry : nullptr, context);
+        joinTunnel(tunnel, hubReport, clientsView, context);
     }
 
     m_unknownPeers.clear();
@@ -223,6 +298,9 @@ void NetworkState::joinTelemetry()
     for (const auto& telemetry : m_snapshot.peers) {
         if (matchedKeys.contains(telemetry.publicKey) || m_topologyKeys.contains(telemetry.publicKey))
             continue;
+        // A key nobody reports any more (removed from the server, rotated away) is not shown as a ghost.
+        if (!PeerStateRules::isFresh(telemetry, context))
+            continue;
         UnknownPeer unknown;
         unknown.id = QStringLiteral("unknown:%1:%2").arg(telemetry.reportingHost, telemetry.publicKey);
         unknown.telemetry = telemetry;
@@ -230,6 +308,12 @@ void NetworkState::joinTelemetry()
         unknown.status = PeerStateRules::evaluate(&telemetry, context);
         m_unknownPeers.append(unknown);
     }
+}
+
+QDateTime NetworkState::serverNow() const
+{
+    const QDateTime now = m_clock->now();
+    return m_snapshot.serverClockOffsetMs ? now.addMSecs(*m_snapshot.serverClockOffsetMs) : now;
 }
 
 void NetworkState::applySnapshot(const TelemetrySnapshot& snapshot)
@@ -293,13 +377,13 @@ HostState NetworkState::hostState(const QString& hostId) const
         state.reason = QStringLiteral("the data source is not answering");
         return state;
     }
-    const qint64 limit = qint64(PeerStateRules::FreshnessPolls) * m_pollIntervalSeconds;
     if (!state.telemetry || !state.telemetry->lastReport.isValid()) {
         state.reporting = HostState::Reporting::Silent;
         state.reason = QStringLiteral("no metrics from this host in the source");
         return state;
     }
-    const qint64 age = state.telemetry->lastReport.secsTo(m_clock->now());
+    const qint64 limit = PeerStateRules::freshnessLimitSeconds(state.telemetry->reportIntervalSeconds, m_pollIntervalSeconds);
+    const qint64 age = state.telemetry->lastReport.secsTo(serverNow());
     if (age > limit) {
         state.reporting = HostState::Reporting::Silent;
         state.reason = QStringLiteral("last metrics %1 ago").arg(PeerStateRules::formatAge(age));

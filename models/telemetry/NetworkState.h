@@ -16,8 +16,9 @@
 
 /**
  * The live network: the topology joined with the newest telemetry. Matches each public key to the topology's
- * peers, lets the hub's view of a tunnel win, and evaluates every peer's and host's state. The diagram, the tree
- * and the CLI read from here; none of them knows which source produced the numbers.
+ * peers, lets the hub's view of a tunnel win while it is fresh, and evaluates every peer's and host's state against
+ * the data server's clock. Keys that no topology entry names and no fresh report carries are dropped. The diagram,
+ * the tree and the CLI read from here; none of them knows which source produced the numbers.
  */
 class NetworkState : public QObject
 {
@@ -54,6 +55,9 @@ public:
     const SourceStatus& sourceStatus() const { return m_status; }
     const TelemetrySnapshot& lastSnapshot() const { return m_snapshot; }
     QDateTime lastUpdate() const { return m_snapshot.takenAt; }
+    /// The data server's time now (the laptop's clock corrected by the last snapshot's server offset): what sample
+    /// times are compared with.
+    QDateTime serverNow() const;
     Summary summary() const;
     /// The topology host a Telegraf/Alloy host tag names, matched on id, name, FQDN or its first label.
     QString hostIdForTag(const QString& tag) const;

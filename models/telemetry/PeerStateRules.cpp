@@ -87,6 +87,11 @@ QString keepaliveClause(int keepalive)
     return QStringLiteral("keepalive %1 s, so one was expected every %2 min").arg(keepalive).arg(RekeySeconds / 60);
 }
 
+int collectorInterval(const PeerTelemetry& telemetry)
+{
+    return telemetry.reportIntervalSeconds > 0 ? telemetry.reportIntervalSeconds : DefaultCollectorIntervalSeconds;
+}
+
 PeerStatus unknownStatus(const PeerTelemetry* telemetry, const Context& context)
 {
     PeerStatus status;
@@ -102,15 +107,41 @@ PeerStatus unknownStatus(const PeerTelemetry* telemetry, const Context& context)
         status.reason = QStringLiteral("the telemetry for this peer carries no time, so how current it is is unknown");
     } else {
         const qint64 age = telemetry->sampleTime.secsTo(context.now);
-        status.reason = QStringLiteral("the newest telemetry for this peer is %1 old (more than %2 poll intervals): "
-                                       "the data is missing, not necessarily the peer")
+        const int interval = collectorInterval(*telemetry);
+        status.reason = QStringLiteral("the newest telemetry for this peer is %1 old, and its collector reports every "
+                                       "%2 s%3 (missing after %4 s): the data is missing, not necessarily the peer")
                             .arg(formatAge(age))
-                            .arg(FreshnessPolls);
+                            .arg(interval)
+                            .arg(telemetry->reportIntervalSeconds > 0 ? QString() : QStringLiteral(" by default"))
+                            .arg(freshnessLimitSeconds(interval, context.pollIntervalSeconds));
     }
     return status;
 }
 
 } // namespace
+
+qint64 freshnessLimitSeconds(int collectorIntervalSeconds, int pollIntervalSeconds)
+{
+    const int interval = collectorIntervalSeconds > 0 ? collectorIntervalSeconds : DefaultCollectorIntervalSeconds;
+    return qint64(FreshnessIntervals) * interval + FlushAllowanceSeconds + std::max(0, pollIntervalSeconds);
+}
+
+bool isFresh(const PeerTelemetry& telemetry, const Context& context)
+{
+    return telemetry.sampleTime.isValid()
+        && telemetry.sampleTime.secsTo(context.now)
+               <= freshnessLimitSeconds(telemetry.reportIntervalSeconds, context.pollIntervalSeconds);
+}
+
+std::optional<qint64> handshakeAgeSeconds(const PeerTelemetry& telemetry, const QDateTime& now)
+{
+    if (!telemetry.lastHandshake.isValid() || !telemetry.sampleTime.isValid())
+        return std::nullopt;
+    // Handshake to sample on the reporting host's clock (both times come from it), sample to now on the data
+    // server's clock (context.now): neither the laptop's clock nor a collector's offset enters the age.
+    return std::max<qint64>(0, telemetry.lastHandshake.secsTo(telemetry.sampleTime)
+                                   + std::max<qint64>(0, telemetry.sampleTime.secsTo(now)));
+}
 
 PeerStatus evaluate(const PeerTelemetry* telemetry, const Context& context)
 {
@@ -123,9 +154,7 @@ PeerStatus evaluate(const PeerTelemetry* telemetry, const Context& context)
                              .arg(formatAge(std::max<qint64>(0, context.keyCreated.secsTo(context.now))));
         return pending;
     }
-    const qint64 freshness = qint64(FreshnessPolls) * context.pollIntervalSeconds;
-    if (!context.sourceUp || !telemetry || !telemetry->sampleTime.isValid()
-        || telemetry->sampleTime.secsTo(context.now) > freshness)
+    if (!context.sourceUp || !telemetry || !isFresh(*telemetry, context))
         return unknownStatus(telemetry, context);
 
     PeerStatus status;
@@ -139,7 +168,7 @@ PeerStatus evaluate(const PeerTelemetry* telemetry, const Context& context)
         return status;
     }
 
-    const qint64 age = std::max<qint64>(0, telemetry->lastHandshake.secsTo(context.now));
+    const qint64 age = handshakeAgeSeconds(*telemetry, context.now).value_or(0);
     status.handshakeAgeSeconds = age;
     status.idle = keepalive <= 0 && silent;
     const QString last = QStringLiteral("last handshake %1 ago").arg(formatAge(age));

@@ -19,9 +19,10 @@ struct PeerTelemetry
     qint64 txBytes = 0;
     QDateTime lastHandshake;   ///< invalid = never
     int keepaliveSeconds = 0;  ///< 0 = off
-    QString endpoint;
+    QString endpoint; ///< only Telegraf 1.39 and later report it; empty otherwise
     QStringList allowedIps;
-    QDateTime sampleTime; ///< when the reporting host took the sample
+    QDateTime sampleTime; ///< when the reporting host took the sample, on its own clock
+    int reportIntervalSeconds = 0; ///< the collector's interval, learnt from the spacing of its points; 0 = not yet
 
     friend bool operator==(const PeerTelemetry&, const PeerTelemetry&) = default;
 };

@@ -120,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(*prod.rxBytesPerSecond, TelegrafScenario::ProdUploadRate);
         QCOMPARE(*prod.txBytesPerSecond, TelegrafScenario::ProdDownloadRate);
         QCOMPARE(prod.lastHandshake, m_scenario->prodHandshake(last));
-        QCOMPARE(prod.endpoint, QStringLiteral("198.51.100.7:51820"));
+        QVERIFY(prod.endpoint.isEmpty()); // Telegraf before 1.39 writes no endpoint
         QCOMPARE(prod.allowedIps, QStringList{QStringLiteral("10.10.0.1/32")});
         QCOMPARE(prod.keepaliveSeconds, 0);
 
@@ -142,13 +142,16 @@ private Q_SLOTS:
         QCOMPARE(poll.peers().size(), 4);
 
         const HostTelemetry prodHost = poll.hosts().value(QStringLiteral("prod"));
-        QCOMPARE(prodHost.lastReport, m_scenario->lastSampleTime());
+        QCOMPARE(prodHost.lastReport, m_scenario->hostTime(last, "prod")); // prod's own clock
         QCOMPARE(prodHost.uptimeSeconds, std::optional<qint64>(TelegrafScenario::ProdUptimeSeconds));
         QCOMPARE(prodHost.load1, std::optional<double>(1.67));
         QCOMPARE(prodHost.cpuBusyPercent, std::optional<double>(25.0));
         QCOMPARE(prodHost.memoryUsedPercent, std::optional<double>(40.5));
         const HostTelemetry edge = poll.hosts().value(QStringLiteral("edge-02"));
-        QCOMPARE(edge.lastReport, m_scenario->lastSampleTime().addSecs(-TelegrafScenario::EdgeSilentSeconds));
+        QCOMPARE(edge.lastReport, m_scenario->hostTime(last, "edge-02").addSecs(-TelegrafScenario::EdgeSilentSeconds));
+        // Learnt from the spacing of the points, not assumed.
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("monitor11")), TelegrafScenario::IntervalSeconds);
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("prod")), TelegrafScenario::IntervalSeconds);
         QVERIFY(!edge.cpuBusyPercent.has_value());
     }
 
@@ -177,7 +180,11 @@ private Q_SLOTS:
         QCOMPARE(*prod->clientToHubBytesPerSecond(), TelegrafScenario::ProdUploadRate);
         QCOMPARE(*prod->hubToClientBytesPerSecond(), TelegrafScenario::ProdDownloadRate);
         QCOMPARE(prod->telemetry->keepaliveSeconds, 25); // the hub has none; prod's end fills the gap
-        QCOMPARE(prod->telemetry->endpoint, QStringLiteral("198.51.100.7:51820"));
+        // prod's clock runs 4 s fast: its report of the same handshake must not make it look newer.
+        QCOMPARE(prod->telemetry->lastHandshake, m_scenario->prodHandshake(TelegrafScenario::Samples - 1));
+        // No endpoint in Telegraf's data: the topology's, labelled as such.
+        QCOMPARE(prod->endpoint(), QStringLiteral("monitor11.example.com:51820"));
+        QCOMPARE(prod->endpointOrigin(), TunnelState::EndpointOrigin::Topology);
 
         const TunnelState* laptop = state.tunnel(QStringLiteral("monitor11-laptop"));
         QVERIFY(laptop);
@@ -190,11 +197,17 @@ private Q_SLOTS:
         QCOMPARE(state.hostState(QStringLiteral("monitor11")).reporting, HostState::Reporting::Reporting);
         QCOMPARE(state.hostState(QStringLiteral("laptop")).reporting, HostState::Reporting::NotMonitored);
 
-        // The next cycle asks only for newer points and still sees the new sample.
+        // A collector whose clock runs 10 min ahead reports; the cycle after still sees everyone's new sample.
         QVERIFY(!source.poll().isFirstQuery());
         QString error;
+        QVERIFY2(m_server->write(Database, m_scenario->aheadCollectorSample(TelegrafScenario::Samples - 1), &error),
+                 qPrintable(error));
+        m_clock.advance(TelegrafScenario::IntervalSeconds / 2);
+        source.pollNow();
+        QVERIFY(cycles.wait(AnswerTimeoutMs));
+        QVERIFY(source.poll().hosts().contains(TelegrafScenario::AheadHost));
         QVERIFY2(m_server->write(Database, m_scenario->extraSample(), &error), qPrintable(error));
-        m_clock.advance(TelegrafScenario::IntervalSeconds);
+        m_clock.advance(TelegrafScenario::IntervalSeconds / 2);
         source.pollNow();
         QVERIFY(cycles.wait(AnswerTimeoutMs));
         QCOMPARE(prod->telemetry->rxBytes, m_scenario->prodRxBytes(TelegrafScenario::Samples));
@@ -316,6 +329,10 @@ private Q_SLOTS:
         QCOMPARE(prod.value(QLatin1String("state")).toString(), QStringLiteral("online"));
         QVERIFY(!prod.value(QLatin1String("reason")).toString().isEmpty());
         QVERIFY(prod.value(QLatin1String("lastHandshake")).isString());
+        // Telegraf wrote no endpoint: the topology's, and the JSON says so.
+        QCOMPARE(prod.value(QLatin1String("endpoint")).toString(), QStringLiteral("monitor11.example.com:51820"));
+        QCOMPARE(prod.value(QLatin1String("endpointSource")).toString(), QStringLiteral("topology"));
+        QCOMPARE(prod.value(QLatin1String("endpointOf")).toString(), QStringLiteral("hub"));
         const QJsonObject laptop = findById(peers, QStringLiteral("id"), QStringLiteral("monitor11-laptop"));
         QCOMPARE(laptop.value(QLatin1String("state")).toString(), QStringLiteral("never"));
         QVERIFY(laptop.value(QLatin1String("lastHandshake")).isNull());
@@ -340,6 +357,9 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("prod"));
         QVERIFY(run.out.contains(TelegrafScenario::ProdKey.toLatin1()));
         QVERIFY(run.out.contains("rx 2.0 kB/s (2000 B/s), tx 500 B/s (500 B/s)"));
+        QVERIFY2(run.out.contains("    endpoint monitor11.example.com:51820 (from topology: the hub's address, as the "
+                                  "client dials it)\n"),
+                 run.out.constData());
         QVERIFY(run.out.contains("never"));
     }
 

@@ -30,6 +30,20 @@ class TestInfluxResponseParser : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void theDateHeaderGivesTheServersClock()
+    {
+        // The Date line of a recorded InfluxDB 1.6 answer.
+        QByteArray date;
+        for (const QByteArray& line : sample(QStringLiteral("influx_q_derivative.headers.txt")).split('\n')) {
+            if (line.startsWith("Date: "))
+                date = line.mid(6);
+        }
+        QCOMPARE(timeFromHttpDate(date), QDateTime(QDate(2026, 11, 21), QTime(23, 29, 8), Qt::UTC));
+        QCOMPARE(timeFromHttpDate(date).timeSpec(), Qt::UTC);
+        QVERIFY(!timeFromHttpDate(QByteArray()).isValid());
+        QVERIFY(!timeFromHttpDate("yesterday").isValid());
+    }
+
     void handshakeNanosecondsStayExact()
     {
         const InfluxResult result = parse(sample(QStringLiteral("influx_q_last_handshake.json")));

@@ -5,8 +5,11 @@
 #include "influx/LogEventsProvider.h"
 #include "support/FakeHttpServer.h"
 #include "support/ManualClock.h"
+#include "telemetry/NetworkState.h"
+#include "topology/TopologyFile.h"
 
 #include <QFile>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -15,10 +18,24 @@ namespace {
 
 constexpr int WaitMs = 10000;
 
-QByteArray recordedPollAnswer()
+QByteArray recordedPollAnswer(const QList<QPair<QByteArray, QByteArray>>& headers = {})
 {
     QFile file(QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/poll_first_epoch_ms.json"));
-    return file.open(QIODevice::ReadOnly) ? FakeHttpServer::response(200, file.readAll()) : QByteArray();
+    return file.open(QIODevice::ReadOnly) ? FakeHttpServer::response(200, file.readAll(), headers) : QByteArray();
+}
+
+/// The newest sample time of the recording, written next to it.
+QDateTime recordedLastSample()
+{
+    QFile file(QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/poll_first_epoch_ms.times.txt"));
+    return file.open(QIODevice::ReadOnly) ? QDateTime::fromMSecsSinceEpoch(file.readAll().trimmed().toLongLong(), Qt::UTC)
+                                          : QDateTime();
+}
+
+/// The Date header InfluxDB sends, for a given server time.
+QPair<QByteArray, QByteArray> dateHeader(const QDateTime& serverTime)
+{
+    return {"Date", QLocale::c().toString(serverTime.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1()};
 }
 
 /// A log source that answers when the test says so.
@@ -47,8 +64,9 @@ class TestInfluxTelemetrySource : public QObject
     Q_OBJECT
 
 private:
+    static inline const QDateTime Start{QDate(2026, 11, 22), QTime(0, 13), Qt::UTC};
     QNetworkAccessManager m_network;
-    ManualClock m_clock{QDateTime(QDate(2026, 11, 22), QTime(0, 13), Qt::UTC)};
+    ManualClock m_clock{Start};
 
     DataSource dataSourceFor(const FakeHttpServer& server, int pollSeconds = 10) const
     {
@@ -67,6 +85,8 @@ private:
     }
 
 private Q_SLOTS:
+    void init() { m_clock.set(Start); }
+
     void oneRequestPerCycleThenOnlyNewerPoints()
     {
         FakeHttpServer server;
@@ -99,7 +119,60 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 2);
         const QString second = server.requests().at(1).queryItem(QStringLiteral("q"));
         QVERIFY2(!second.contains(QLatin1String("now() - 3600s")), qPrintable(second));
-        QVERIFY(second.contains(QLatin1String("ms GROUP BY")));
+        QVERIFY(second.contains(QStringLiteral("now() - %1s GROUP BY").arg(TelegrafPoll::RecentWindowSeconds)));
+    }
+
+    void theServersDateDecidesFreshness()
+    {
+        // The laptop's clock runs 30 s ahead of InfluxDB's; the data is 5 s old by the server's Date. A 5 s poll.
+        const QDateTime serverNow = recordedLastSample().addSecs(5);
+        QVERIFY(serverNow.isValid());
+        m_clock.set(serverNow.addSecs(30));
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(recordedPollAnswer({dateHeader(serverNow)}));
+        InfluxTelemetrySource source(dataSourceFor(server, 5), {}, &m_network, &m_clock);
+        NetworkState state(&m_clock);
+        state.setTopology(TopologyFile::referenceDeployment());
+        state.setPollIntervalSeconds(source.pollIntervalSeconds());
+        connect(&source, &TelemetrySource::snapshotReady, &state, &NetworkState::applySnapshot);
+        connect(&source, &TelemetrySource::statusChanged, &state, &NetworkState::applyStatus);
+        QVERIFY(runCycle(source));
+
+        const TunnelState* prod = state.tunnel(QStringLiteral("monitor11-prod"));
+        QVERIFY(prod && prod->telemetry);
+        QVERIFY2(prod->status.state == PeerStatus::State::Online, qPrintable(prod->status.reason));
+        QCOMPARE(prod->status.handshakeAgeSeconds, std::optional<qint64>(35)); // 30 s before the sample, 5 s since
+        QCOMPARE(state.hostState(QStringLiteral("monitor11")).reporting, HostState::Reporting::Reporting);
+    }
+
+    void whatTheServerStopsReportingIsEvicted()
+    {
+        const QDateTime serverNow = recordedLastSample().addSecs(5);
+        m_clock.set(serverNow);
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        const QDateTime later = serverNow.addSecs(TelegrafPoll::RetentionSeconds + 60);
+        const QByteArray nothing = R"({"results":[{"statement_id":0},{"statement_id":1},{"statement_id":2},)"
+                                   R"({"statement_id":3},{"statement_id":4},{"statement_id":5},{"statement_id":6}]})";
+        server.enqueue(recordedPollAnswer({dateHeader(serverNow)}));
+        server.enqueue(FakeHttpServer::response(200, nothing, {dateHeader(serverNow.addSecs(60))}));
+        server.setFallback(FakeHttpServer::response(200, nothing, {dateHeader(later)}));
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        QVERIFY(runCycle(source));
+        QCOMPARE(snapshots.constLast().constFirst().value<TelemetrySnapshot>().peers.size(), 4);
+
+        // Still there a minute on: the poll keeps the last values while they may matter.
+        m_clock.advance(60);
+        QVERIFY(runCycle(source));
+        QCOMPARE(snapshots.constLast().constFirst().value<TelemetrySnapshot>().peers.size(), 4);
+
+        m_clock.set(later);
+        QVERIFY(runCycle(source));
+        const auto snapshot = snapshots.constLast().constFirst().value<TelemetrySnapshot>();
+        QVERIFY(snapshot.peers.isEmpty());
+        QVERIFY(snapshot.hosts.isEmpty());
     }
 
     void failuresBackOffAndRecover()

@@ -33,6 +33,56 @@ QByteArray uptimeAnswer(qint64 timeMs, qint64 uptime)
         .toUtf8();
 }
 
+/// A PeerSamples answer (statement 1): one series per (host, newest sample time in ms).
+QByteArray samplesAnswer(const QList<QPair<QString, qint64>>& newest)
+{
+    QStringList series;
+    for (const auto& [host, timeMs] : newest)
+        series.append(QStringLiteral(R"({"name":"wireguard_peer","tags":{"device":"wg0","host":"%1","public_key":"%2"},)"
+                                     R"("columns":["time","rx_bytes"],"values":[[%3,1000]]})")
+                          .arg(host, MonitorKey)
+                          .arg(timeMs));
+    return QStringLiteral(R"({"results":[{"statement_id":0},{"statement_id":1,"series":[%1]}]})")
+        .arg(series.join(QLatin1Char(',')))
+        .toUtf8();
+}
+
+/// A PeerRates answer (statement 0): one series per host with rows at the given times (ms).
+QByteArray ratesAnswer(const QList<QPair<QString, QList<qint64>>>& rows)
+{
+    QStringList series;
+    for (const auto& [host, times] : rows) {
+        QStringList values;
+        for (const qint64 time : times)
+            values.append(QStringLiteral("[%1,100,50]").arg(time));
+        series.append(QStringLiteral(R"({"name":"wireguard_peer","tags":{"device":"wg0","host":"%1","public_key":"%2"},)"
+                                     R"("columns":["time","rx_Bps","tx_Bps"],"values":[%3]})")
+                          .arg(host, ProdKey + QString::number(series.size()), values.join(QLatin1Char(','))));
+    }
+    return QStringLiteral(R"({"results":[{"statement_id":0,"series":[%1]}]})").arg(series.join(QLatin1Char(','))).toUtf8();
+}
+
+/// Whether a statement's time condition lets a point stamped pointMs through while the server's clock reads
+/// serverNowMs, as InfluxDB 1.x decides it: GROUP BY time() ends at now() unless the statement says otherwise.
+bool admits(const QString& statement, qint64 pointMs, qint64 serverNowMs)
+{
+    static const QRegularExpression absolute(QStringLiteral(R"(time > (-?\d+)ms)"));
+    static const QRegularExpression relative(QStringLiteral(R"(time > now\(\) - (\d+)s)"));
+    static const QRegularExpression ahead(QStringLiteral(R"(time < now\(\) \+ (\d+)s)"));
+    const auto absoluteMatch = absolute.match(statement);
+    const auto relativeMatch = relative.match(statement);
+    if (!absoluteMatch.hasMatch() && !relativeMatch.hasMatch())
+        return false;
+    const qint64 lower = absoluteMatch.hasMatch() ? absoluteMatch.captured(1).toLongLong()
+                                                  : serverNowMs - relativeMatch.captured(1).toLongLong() * 1000;
+    std::optional<qint64> upper;
+    if (const auto aheadMatch = ahead.match(statement); aheadMatch.hasMatch())
+        upper = serverNowMs + aheadMatch.captured(1).toLongLong() * 1000;
+    else if (statement.contains(QLatin1String("GROUP BY time(")))
+        upper = serverNowMs;
+    return pointMs > lower && (!upper || pointMs < *upper);
+}
+
 } // namespace
 
 class TestTelegrafPoll : public QObject
@@ -76,17 +126,17 @@ private Q_SLOTS:
         QCOMPARE(prod.txBytesPerSecond, std::optional<double>(500));
         QCOMPARE(prod.rxBytes, qint64(1234 + 2000 * 10 * 15)); // after the counter reset at sample 15
         QCOMPARE(prod.lastHandshake.toMSecsSinceEpoch(), lastMs - 30000);
-        QCOMPARE(prod.endpoint, QStringLiteral("198.51.100.7:51820"));
+        QVERIFY(prod.endpoint.isEmpty()); // Telegraf before 1.39 writes none
         QCOMPARE(prod.allowedIps, QStringList{QStringLiteral("10.10.0.1/32")});
 
         const PeerTelemetry laptop = poll.peers().value(TelegrafPoll::peerKey(QStringLiteral("monitor11"), QStringLiteral("wg0"), LaptopKey));
         QVERIFY(!laptop.lastHandshake.isValid()); // Telegraf's -6795364578871345152
-        QVERIFY(laptop.endpoint.isEmpty());       // the field is absent for this peer: null
+        QVERIFY(laptop.endpoint.isEmpty());
         const PeerTelemetry hub = poll.peers().value(TelegrafPoll::peerKey(QStringLiteral("prod"), QStringLiteral("wg0"), MonitorKey));
         QCOMPARE(hub.keepaliveSeconds, 25);
 
         const HostTelemetry prodHost = poll.hosts().value(QStringLiteral("prod"));
-        QCOMPARE(prodHost.lastReport.toMSecsSinceEpoch(), lastMs);
+        QCOMPARE(prodHost.lastReport.toMSecsSinceEpoch(), lastMs + 4000); // prod's clock runs 4 s fast
         QCOMPARE(prodHost.cpuBusyPercent, std::optional<double>(25));
         QCOMPARE(prodHost.memoryUsedPercent, std::optional<double>(40.5));
         QVERIFY(poll.hosts().contains(QStringLiteral("edge-02")));
@@ -97,25 +147,87 @@ private Q_SLOTS:
         QVERIFY(!snapshot.hasLogEvents);
     }
 
-    void laterQueriesAskOnlyForNewerPoints()
+    void laterQueriesReadTheServersRecentTime()
     {
         TelegrafPoll poll;
         poll.apply(InfluxResponseParser::parse(sample(QStringLiteral("poll_first_epoch_ms.json"))));
         QVERIFY(!poll.isFirstQuery());
-        const qint64 lastMs = recordedLastSampleMs();
         const InfluxQuery query = poll.nextQuery();
-        const QString peerBound = QStringLiteral("time > %1ms").arg(lastMs - TelegrafPoll::OverlapSeconds * 1000);
-        QVERIFY2(query.statements.at(TelegrafPoll::PeerSamples).contains(peerBound),
-                 qPrintable(query.statements.at(TelegrafPoll::PeerSamples)));
-        QVERIFY(query.statements.at(TelegrafPoll::HostUptime).contains(peerBound));
-        // The newest rate bucket starts at the last sample (10 s buckets).
+        const QString recent = QStringLiteral("time > now() - %1s").arg(TelegrafPoll::RecentWindowSeconds);
+        for (const int statement : {TelegrafPoll::PeerSamples, TelegrafPoll::PeerFields, TelegrafPoll::HostUptime,
+                                    TelegrafPoll::HostLoad, TelegrafPoll::HostCpu, TelegrafPoll::HostMemory})
+            QVERIFY2(query.statements.at(statement).contains(recent), qPrintable(query.statements.at(statement)));
         QVERIFY(query.statements.at(TelegrafPoll::PeerRates)
-                    .contains(QStringLiteral("time > %1ms").arg(lastMs - TelegrafPoll::RateLookbackSeconds * 1000)));
-        QVERIFY(!query.joinedStatements().contains(QLatin1String("now()")));
+                    .contains(QStringLiteral("time > now() - %1s AND time < now() + %2s")
+                                  .arg(TelegrafPoll::RateLookbackSeconds)
+                                  .arg(TelegrafPoll::ClockAheadToleranceSeconds)));
+        // No bound taken from a collector's timestamps.
+        QVERIFY(!query.joinedStatements().contains(QRegularExpression(QStringLiteral(R"(time > -?\d+ms)"))));
 
         poll.restartWindow();
         QVERIFY(poll.isFirstQuery());
+        QVERIFY(poll.nextQuery().statements.at(TelegrafPoll::PeerSamples).contains(QLatin1String("now() - 3600s")));
         QCOMPARE(poll.peers().size(), 4); // the data stays
+    }
+
+    void aCollectorClockAheadHidesNoOtherHost()
+    {
+        // prod's clock is right; edge-ahead's runs 10 min ahead. Both sampled at the server's S.
+        const qint64 serverMs = 1795303740000LL;
+        const qint64 aheadMs = 600 * 1000;
+        TelegrafPoll poll;
+        poll.apply(InfluxResponseParser::parse(
+            samplesAnswer({{QStringLiteral("prod"), serverMs}, {QStringLiteral("edge-ahead"), serverMs + aheadMs}})));
+        QCOMPARE(poll.peers().size(), 2);
+
+        // 15 s later on the server, both have sampled again 10 s after S.
+        const InfluxQuery query = poll.nextQuery();
+        const qint64 nowMs = serverMs + 15000;
+        for (const QString& text : query.statements)
+            QVERIFY2(admits(text, serverMs + 10000, nowMs), qPrintable(QStringLiteral("prod's point: ") + text));
+        for (const QString& text : query.statements)
+            QVERIFY2(admits(text, serverMs + aheadMs + 10000, nowMs), qPrintable(QStringLiteral("ahead's point: ") + text));
+        poll.apply(InfluxResponseParser::parse(samplesAnswer({{QStringLiteral("prod"), serverMs + 10000}})));
+        const PeerTelemetry prod = poll.peers().value(TelegrafPoll::peerKey(QStringLiteral("prod"), QStringLiteral("wg0"), MonitorKey));
+        QCOMPARE(prod.sampleTime.toMSecsSinceEpoch(), serverMs + 10000);
+    }
+
+    void theIntervalIsLearntFromTheSpacingOfPoints()
+    {
+        const qint64 t = 1795303740000LL;
+        TelegrafPoll poll;
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("prod")), 0);
+        // prod every 10 s, one of its peers with a counter reset (a dropped row); slow every 60 s.
+        poll.apply(InfluxResponseParser::parse(ratesAnswer({{QStringLiteral("prod"), {t, t + 10000, t + 20000, t + 30000}},
+                                                            {QStringLiteral("prod"), {t, t + 10000, t + 30000}},
+                                                            {QStringLiteral("slow"), {t, t + 60000, t + 120000}}})));
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("prod")), 10);
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("slow")), 60);
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("elsewhere")), 0);
+        // Not learnt from a single bucket: the estimate stays.
+        poll.apply(InfluxResponseParser::parse(ratesAnswer({{QStringLiteral("slow"), {t + 180000}}})));
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("slow")), 60);
+    }
+
+    void whatTheServerNoLongerReportsIsEvicted()
+    {
+        const qint64 t = 1795303740000LL;
+        TelegrafPoll poll;
+        poll.apply(InfluxResponseParser::parse(
+            samplesAnswer({{QStringLiteral("gone"), t}, {QStringLiteral("prod"), t + 3000 * 1000}})));
+        poll.apply(InfluxResponseParser::parse(uptimeAnswer(t, 500)));
+        poll.apply(InfluxResponseParser::parse(ratesAnswer({{QStringLiteral("gone"), {t - 20000, t - 10000, t}}})));
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("gone")), 10);
+        QCOMPARE(poll.peers().size(), 3); // the rates were of another of gone's peers, one without a sample time
+        QCOMPARE(poll.hosts().size(), 1);
+
+        const QDateTime serverNow = QDateTime::fromMSecsSinceEpoch(t + 3700 * 1000, Qt::UTC);
+        poll.evictBefore(serverNow.addSecs(-TelegrafPoll::RetentionSeconds));
+        QCOMPARE(poll.peers().size(), 1);
+        QVERIFY(poll.peers().contains(TelegrafPoll::peerKey(QStringLiteral("prod"), QStringLiteral("wg0"), MonitorKey)));
+        QVERIFY(poll.hosts().isEmpty()); // the uptime answer was prod's, at t
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("gone")), 0);
+        QCOMPARE(poll.snapshot(serverNow).peers.size(), 1);
     }
 
     void olderAnswersDoNotOverwriteNewerData()

@@ -3,12 +3,9 @@
 
 #include "topology/Topology.h"
 
-/// The topology with the hub key that matches the private key in tests/data/wireguard/server-wg0.conf, so that
-/// ServerConfigImport accepts that file as the hub's.
-inline Topology topologyOfServerConfig(Topology topology)
+/// The topology with one public key replaced everywhere it appears (interfaces and peer entries), as a rotation does.
+inline Topology topologyWithKeyReplaced(Topology topology, const QString& oldKey, const QString& newKey)
 {
-    const QString oldKey = topology.interface(QStringLiteral("monitor11-wg0"))->publicKey;
-    const QString newKey = QStringLiteral("mhnT/2cX6IQuUfsUifhTiOHKyv6JrYq3dQLMY5PLMg8=");
     for (auto& wgInterface : topology.interfaces) {
         if (wgInterface.publicKey == oldKey)
             wgInterface.publicKey = newKey;
@@ -18,4 +15,12 @@ inline Topology topologyOfServerConfig(Topology topology)
             peer.publicKey = newKey;
     }
     return topology;
+}
+
+/// The topology with the hub key that matches the private key in tests/data/wireguard/server-wg0.conf, so that
+/// ServerConfigImport accepts that file as the hub's.
+inline Topology topologyOfServerConfig(const Topology& topology)
+{
+    return topologyWithKeyReplaced(topology, topology.interface(QStringLiteral("monitor11-wg0"))->publicKey,
+                                   QStringLiteral("mhnT/2cX6IQuUfsUifhTiOHKyv6JrYq3dQLMY5PLMg8="));
 }

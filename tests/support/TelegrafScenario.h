@@ -9,7 +9,9 @@
  * Telegraf-shaped line protocol for the reference deployment, timed relative to "now": monitor11 (the hub)
  * reports prod (with a counter reset halfway), the laptop (never handshaked: Telegraf's year-1 sentinel) and a
  * stranger key (last handshake 5 min ago: stale); prod reports the hub with keepalive 25 s; edge-02 stopped
- * sending 20 min ago. Samples every 10 s, two points per peer as Telegraf writes them.
+ * sending 20 min ago. Samples every 10 s, two points per peer with exactly the fields inputs.wireguard writes
+ * (no endpoint: Telegraf before 1.39 has none). Every host stamps its points and handshakes with its own clock,
+ * each a little off, as real collectors' are; aheadCollectorSample() adds one whose clock runs 10 min ahead.
  */
 class TelegrafScenario
 {
@@ -29,15 +31,26 @@ public:
     static constexpr int ProdHandshakeAgeSeconds = 30;
     static constexpr int StrangerHandshakeAgeSeconds = 300;
     static constexpr int EdgeSilentSeconds = 1200;
+    static constexpr int ProdClockOffsetSeconds = 4;   ///< prod's clock runs a little fast
+    static constexpr int EdgeClockOffsetSeconds = -25; ///< edge-02's runs slow
+    static constexpr int AheadClockOffsetSeconds = 600;
+    static inline const QString AheadHost = QStringLiteral("edge-ahead");
 
     /// The newest sample lies 20 s before now, aligned to 10 s; extraSample() adds the one 10 s later.
     explicit TelegrafScenario(const QDateTime& now);
 
+    /// The true time of a sample, which is monitor11's clock (it runs the InfluxDB: its clock is the server's).
     QDateTime sampleTime(int index) const;
+    /// The time a host's own clock gives that sample.
+    static int clockOffsetSeconds(const QByteArray& host);
+    QDateTime hostTime(int index, const QByteArray& host) const { return sampleTime(index).addSecs(clockOffsetSeconds(host)); }
     QDateTime lastSampleTime() const { return sampleTime(Samples - 1); }
     QByteArray lineProtocol() const;
     /// One more sample of everything still reporting, at index Samples.
     QByteArray extraSample() const;
+    /// A collector (not in the topology) whose clock runs AheadClockOffsetSeconds ahead, reporting the hub key and
+    /// its own system metrics at a sample.
+    QByteArray aheadCollectorSample(int index) const;
 
     /// Prod's counters as the hub sees them at a sample (the reset included).
     qint64 prodRxBytes(int index) const;

@@ -126,12 +126,14 @@ QString tunnelTable(const TunnelState& tunnel, const NetworkState& network, cons
             : QStringLiteral("unknown (created before Tunnelscope tracked it)"));
     table.addText(QStringLiteral("Keepalive"),
         tunnel.configuredKeepalive > 0 ? QStringLiteral("%1 s").arg(tunnel.configuredKeepalive) : QStringLiteral("off"));
+    // Telegraf reports no endpoint before 1.39: most often it is the configuration's, and says so.
+    if (!tunnel.endpoint().isEmpty())
+        table.add(QStringLiteral("Endpoint"), code(tunnel.endpoint()) + QStringLiteral(" (%1)").arg(escaped(tunnel.endpointOriginText())));
     if (tunnel.telemetry) {
         const PeerTelemetry& telemetry = *tunnel.telemetry;
         table.addText(QStringLiteral("Client → hub"), trafficText(tunnel.clientToHubBytesPerSecond(), telemetry.rxBytes, tunnel));
         table.addText(QStringLiteral("Hub → client"), trafficText(tunnel.hubToClientBytesPerSecond(), telemetry.txBytes, tunnel));
         table.addText(QStringLiteral("Last handshake"), timeAndAge(telemetry.lastHandshake, now));
-        table.add(QStringLiteral("Endpoint"), code(telemetry.endpoint));
         table.addText(QStringLiteral("Reported by"), tunnel.reportedByHub ? QStringLiteral("the hub") : QStringLiteral("the client only"));
     } else {
         table.addText(QStringLiteral("Telemetry"), QStringLiteral("none for this tunnel"));
@@ -270,7 +272,9 @@ OverviewDocument::Document unknownPeerDocument(const QString& id, const NetworkS
         table.add(QStringLiteral("State"), stateHtml(palette, state, PeerStatus::stateTitle(peer.status.state), peer.status.reason));
         table.add(QStringLiteral("Public key"), code(peer.telemetry.publicKey));
         table.addText(QStringLiteral("Reported by"), peer.telemetry.reportingHost + QStringLiteral(" (") + peer.telemetry.device + QStringLiteral(")"));
-        table.add(QStringLiteral("Endpoint"), code(peer.telemetry.endpoint));
+        if (!peer.telemetry.endpoint.isEmpty())
+            table.add(QStringLiteral("Endpoint"), code(peer.telemetry.endpoint)
+                          + QStringLiteral(" (reported by %1)").arg(escaped(peer.telemetry.reportingHost)));
         table.addText(QStringLiteral("Allowed IPs"), peer.telemetry.allowedIps.join(QStringLiteral(", ")));
         table.addText(QStringLiteral("Received"), rate(peer.telemetry.rxBytesPerSecond));
         table.addText(QStringLiteral("Sent"), rate(peer.telemetry.txBytesPerSecond));

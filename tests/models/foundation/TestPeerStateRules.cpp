@@ -29,6 +29,8 @@ private Q_SLOTS:
     void evaluate_data();
     void evaluate();
     void stateNames();
+    void freshnessFollowsTheCollectorInterval();
+    void handshakeAgeIgnoresTheCollectorsClock();
     void flagsText();
     void formatAge_data();
     void formatAge();
@@ -108,15 +110,18 @@ void TestPeerStateRules::evaluate_data()
                                            << false << false
                                            << QStringLiteral("no telemetry reports this peer; is Telegraf's wireguard "
                                                              "input enabled on either end of the tunnel?");
-    QTest::newRow("fresh at 3 poll intervals") << qint64(42) << qint64(30) << 25 << 0 << 1.0 << 1.0 << true << S::Online
-                                               << false << false
-                                               << QStringLiteral("last handshake 42 s ago; ") + ExpectedEveryTwoMinutes;
-    QTest::newRow("unknown: telemetry older than 3 poll intervals")
-        << qint64(42) << qint64(31) << 25 << 0 << 1.0 << 1.0 << true << S::Unknown << false << false
-        << QStringLiteral("the newest telemetry for this peer is 31 s old (more than 3 poll intervals)") + DataMissing;
+    // Fresh up to 3 x Telegraf's default 10 s, plus 15 s for its flush and the 10 s poll interval.
+    QTest::newRow("fresh at the limit") << qint64(60) << qint64(55) << 25 << 0 << 1.0 << 1.0 << true << S::Online
+                                        << false << false
+                                        << QStringLiteral("last handshake 60 s ago; ") + ExpectedEveryTwoMinutes;
+    QTest::newRow("unknown: telemetry past the limit")
+        << qint64(60) << qint64(56) << 25 << 0 << 1.0 << 1.0 << true << S::Unknown << false << false
+        << QStringLiteral("the newest telemetry for this peer is 56 s old, and its collector reports every 10 s by "
+                          "default (missing after 55 s)") + DataMissing;
     QTest::newRow("unknown: a never peer with old telemetry")
         << Absent << qint64(600) << 25 << 0 << 0.0 << 0.0 << true << S::Unknown << false << false
-        << QStringLiteral("the newest telemetry for this peer is 10 min old (more than 3 poll intervals)") + DataMissing;
+        << QStringLiteral("the newest telemetry for this peer is 10 min old, and its collector reports every 10 s by "
+                          "default (missing after 55 s)") + DataMissing;
     QTest::newRow("unknown: source down")
         << qint64(42) << qint64(2) << 25 << 0 << 1.0 << 1.0 << false << S::Unknown << false << false
         << QStringLiteral("the data source is not answering (connection refused)") + DataMissing;
@@ -189,6 +194,42 @@ void TestPeerStateRules::stateNames()
     const PeerStatus status = PeerStateRules::evaluate(&timeless, context);
     QCOMPARE(status.state, PeerStatus::State::Unknown);
     QCOMPARE(status.reason, QStringLiteral("the telemetry for this peer carries no time, so how current it is is unknown"));
+}
+
+void TestPeerStateRules::freshnessFollowsTheCollectorInterval()
+{
+    QCOMPARE(PeerStateRules::freshnessLimitSeconds(0, 5), qint64(3 * 10 + 15 + 5));
+    QCOMPARE(PeerStateRules::freshnessLimitSeconds(60, 10), qint64(3 * 60 + 15 + 10));
+    PeerTelemetry telemetry;
+    telemetry.lastHandshake = Now.addSecs(-150);
+    telemetry.sampleTime = Now.addSecs(-140);
+    telemetry.reportIntervalSeconds = 60;
+    PeerStateRules::Context context;
+    context.now = Now;
+    context.pollIntervalSeconds = 5;
+    QVERIFY(PeerStateRules::isFresh(telemetry, context));
+    QCOMPARE(PeerStateRules::evaluate(&telemetry, context).state, PeerStatus::State::Online);
+    telemetry.sampleTime = Now.addSecs(-201);
+    QVERIFY(!PeerStateRules::isFresh(telemetry, context));
+    const PeerStatus status = PeerStateRules::evaluate(&telemetry, context);
+    QCOMPARE(status.state, PeerStatus::State::Unknown);
+    QCOMPARE(status.reason, QStringLiteral("the newest telemetry for this peer is 3 min old, and its collector reports "
+                                           "every 60 s (missing after 200 s)") + DataMissing);
+}
+
+void TestPeerStateRules::handshakeAgeIgnoresTheCollectorsClock()
+{
+    // A collector whose clock runs 10 min ahead: its sample and its handshake both carry the offset.
+    PeerTelemetry telemetry;
+    telemetry.sampleTime = Now.addSecs(600 - 5);
+    telemetry.lastHandshake = telemetry.sampleTime.addSecs(-100);
+    QCOMPARE(PeerStateRules::handshakeAgeSeconds(telemetry, Now), std::optional<qint64>(100));
+    // One whose clock runs behind by 2 min: the sample is 2 min 5 s old by the server, the handshake 100 s before it.
+    telemetry.sampleTime = Now.addSecs(-125);
+    telemetry.lastHandshake = telemetry.sampleTime.addSecs(-100);
+    QCOMPARE(PeerStateRules::handshakeAgeSeconds(telemetry, Now), std::optional<qint64>(225));
+    telemetry.lastHandshake = {};
+    QCOMPARE(PeerStateRules::handshakeAgeSeconds(telemetry, Now), std::nullopt);
 }
 
 void TestPeerStateRules::flagsText()
