@@ -29,6 +29,12 @@ PeerTelemetry mirrored(PeerTelemetry telemetry)
     return telemetry;
 }
 
+/// What the peers' states say when the source is down.
+QString problemOf(const SourceStatus& status)
+{
+    return status.endpoints.isEmpty() ? QString() : status.endpoints.constFirst().message;
+}
+
 void fillGaps(PeerTelemetry& target, const PeerTelemetry& other)
 {
     if (!target.rxBytesPerSecond)
@@ -169,6 +175,7 @@ void NetworkState::indexHostTelemetry()
 
 void NetworkState::joinTelemetry()
 {
+    ++m_joins;
     indexHostTelemetry();
     // Each report indexed once with the host that reported it: every collector reports the hub's key, so
     // scanning all reports of a key per tunnel would be quadratic in the number of peers. Lists are walked
@@ -185,7 +192,7 @@ void NetworkState::joinTelemetry()
     context.now = m_clock->now();
     context.pollIntervalSeconds = m_pollIntervalSeconds;
     context.sourceUp = m_status.telemetryUp();
-    context.sourceProblem = m_status.endpoints.isEmpty() ? QString() : m_status.endpoints.constFirst().message;
+    context.sourceProblem = problemOf(m_status);
 
     QSet<QString> matchedKeys;
     for (auto& tunnel : m_tunnels) {
@@ -243,10 +250,16 @@ void NetworkState::applyStatus(const SourceStatus& status)
 {
     if (status == m_status)
         return;
+    // Every poll changes the latency and the time of the last success; peers' states only read whether the
+    // source is up and what its problem is, so only those (and a switch between demo and live) re-join and redraw.
+    const bool statesChange = status.telemetryUp() != m_status.telemetryUp() || problemOf(status) != problemOf(m_status)
+        || status.demo != m_status.demo;
     m_status = status;
-    joinTelemetry();
+    if (statesChange)
+        joinTelemetry();
     Q_EMIT sourceStatusChanged(m_status);
-    Q_EMIT stateChanged();
+    if (statesChange)
+        Q_EMIT stateChanged();
 }
 
 void NetworkState::reevaluate()
