@@ -22,6 +22,7 @@
 #include "telemetry/NetworkState.h"
 #include "telemetry/TelemetrySource.h"
 #include "topology/TopologyFile.h"
+#include "topology/TopologySaveQueue.h"
 #include "wizards/PeerActions.h"
 
 #include <QApplication>
@@ -69,6 +70,7 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     , m_charts(new ChartsTab(network, this))
     , m_checks(new ChecksPanel(this))
     , m_networkAccess(new QNetworkAccessManager(this))
+    , m_saves(new TopologySaveQueue(this))
 {
     m_scene->setDiagramPalette(palette());
     setCentralWidget(m_view);
@@ -88,6 +90,7 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     connect(m_scene, &DiagramScene::elementSelected, this, &MainWindow::selectElement);
     connect(m_tree, &TopologyTreePanel::elementSelected, this, &MainWindow::selectElement);
     connect(m_scene, &DiagramScene::hostMoved, this, &MainWindow::onHostMoved);
+    connect(m_saves, &TopologySaveQueue::saved, this, &MainWindow::onPositionsSaved);
     connect(m_network, &NetworkState::sourceStatusChanged, this, [this](const SourceStatus& status) {
         m_view->setDemoBanner(status.demo);
         updateTitle();
@@ -99,6 +102,7 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
 
 MainWindow::~MainWindow()
 {
+    m_saves->flush(); // closeEvent normally did; a window deleted without closing must not lose a move either
     m_selector->stop();
 }
 
@@ -250,6 +254,9 @@ void MainWindow::createActions()
 
 void MainWindow::openTopology(const Topology& topology, const QString& path)
 {
+    // Moves of the previous document go to its own file before anything else is shown.
+    if (const QString error = m_saves->flush(); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save topology"), tr("The cards' new positions are not saved:\n%1").arg(error));
     m_selector->stop();
     m_document = topology;
     m_documentPath = path;
@@ -325,7 +332,7 @@ QString MainWindow::applyDataSources(const QList<DataSource>& sources, const QSt
     m_document.dataSources = sources;
     QString error;
     if (!m_documentPath.isEmpty())
-        error = TopologyFile::save(m_documentPath, m_document);
+        error = m_saves->saveNow(m_documentPath, m_document);
     // Restarted even when the choice stays: its URLs or credentials may have changed.
     useSource(activeSourceId);
     return error;
@@ -376,12 +383,12 @@ QString MainWindow::applyDocument(const Topology& topology)
 {
     m_document = topology;
     m_network->setTopology(topology);
-    return m_documentPath.isEmpty() ? QString() : TopologyFile::save(m_documentPath, m_document);
+    return m_documentPath.isEmpty() ? QString() : m_saves->saveNow(m_documentPath, m_document);
 }
 
 QString MainWindow::saveTo(const QString& path)
 {
-    const QString error = TopologyFile::save(path, m_document);
+    const QString error = m_saves->saveNow(path, m_document);
     if (error.isEmpty()) {
         m_documentPath = path;
         updateTitle();
@@ -417,10 +424,14 @@ void MainWindow::onHostMoved(const QString& hostId, const QPointF& topLeft)
 {
     if (Host* host = m_document.host(hostId))
         host->position = topLeft;
-    // The embedded default is never written back: only a file the user opened or chose is.
-    if (m_documentPath.isEmpty())
-        return;
-    const QString error = TopologyFile::save(m_documentPath, m_document);
+    // The embedded default is never written back: only a file the user opened or chose is. Every drag would
+    // write and sync the whole file on the GUI thread: the queue writes once the dragging pauses, on a worker.
+    if (!m_documentPath.isEmpty())
+        m_saves->schedule(m_documentPath, m_document);
+}
+
+void MainWindow::onPositionsSaved(const QString&, const QString& error)
+{
     if (!error.isEmpty())
         m_statusBar->showMessage(tr("Could not save the new position: %1").arg(error), 10000);
 }
@@ -472,6 +483,9 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (const QString error = m_saves->flush(); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save topology"),
+            tr("The cards' new positions could not be saved; the file keeps the old ones.\n%1").arg(error));
     if (m_rememberLayout) {
         // Layout only: never a secret, never a path that could say more than the user chose to keep.
         QSettings settings;
@@ -528,8 +542,12 @@ void MainWindow::exportFromDialog(bool svg)
     if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;
     const QString error = svg ? exportSvg(path) : exportPng(path);
+    const DiagramExporter::PngSize size = DiagramExporter::pngSizeFor(m_scene->diagramBounds());
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot export the diagram"), error);
+    else if (!svg && size.reduced)
+        m_statusBar->showMessage(tr("Exported %1, scaled down to %2 × %3 pixels to stay within 128 MB; the SVG export keeps every detail")
+                                     .arg(path).arg(size.pixels.width()).arg(size.pixels.height()), 10000);
     else
         m_statusBar->showMessage(tr("Exported %1").arg(path), 4000);
 }

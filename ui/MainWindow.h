@@ -28,6 +28,7 @@ class NetworkStatusBar;
 class PeerActions;
 class QAction;
 class TelemetrySource;
+class TopologySaveQueue;
 class TopologyTreePanel;
 
 /**
@@ -70,6 +71,8 @@ public:
     QString loadFile(const QString& path);
     /// Writes the document (with the cards' positions); returns an error message, empty on success.
     QString saveTo(const QString& path);
+    /// Moved cards are saved once the dragging pauses, off the GUI thread; closing the window writes what waits.
+    TopologySaveQueue* saveQueue() const { return m_saves; }
     QString exportPng(const QString& path);
     QString exportSvg(const QString& path);
 
@@ -115,6 +118,7 @@ private:
     void offerSaveAs();
     void selectElement(const DiagramElement& element);
     void onHostMoved(const QString& hostId, const QPointF& topLeft);
+    void onPositionsSaved(const QString& path, const QString& error);
     void updateTitle();
     void placeLegend();
     void openFromDialog();
@@ -138,6 +142,7 @@ private:
     ChartsTab* m_charts;
     ChecksPanel* m_checks;
     QNetworkAccessManager* m_networkAccess;
+    TopologySaveQueue* m_saves;
     std::unique_ptr<PeerHistoryProvider> m_history;
     QComboBox* m_sourceCombo = nullptr;
     QAction* m_legendAction = nullptr;

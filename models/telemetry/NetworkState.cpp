@@ -29,6 +29,27 @@ PeerTelemetry mirrored(PeerTelemetry telemetry)
     return telemetry;
 }
 
+/// What the peers' states say when the source is down.
+QString problemOf(const SourceStatus& status)
+{
+    return status.endpoints.isEmpty() ? QString() : status.endpoints.constFirst().message;
+}
+
+/// Whether two statuses differ in what the join or the cards read: each server's state and message (a failing
+/// Loki clears the log badges), not the latency or the time of the last success that every poll changes.
+bool healthDiffers(const SourceStatus& a, const SourceStatus& b)
+{
+    if (a.endpoints.size() != b.endpoints.size())
+        return true;
+    for (qsizetype i = 0; i < a.endpoints.size(); ++i) {
+        const EndpointHealth& x = a.endpoints.at(i);
+        const EndpointHealth& y = b.endpoints.at(i);
+        if (x.name != y.name || x.state != y.state || x.message != y.message)
+            return true;
+    }
+    return false;
+}
+
 /// Completes target with what other knows. Configuration counts whatever the report's age; rates and handshakes
 /// only from a fresh report, so a stale view never passes for a current one.
 void fillGaps(PeerTelemetry& target, const PeerTelemetry& other, bool otherFresh)
@@ -254,6 +275,7 @@ void NetworkState::indexHostTelemetry()
 
 void NetworkState::joinTelemetry()
 {
+    ++m_joins;
     indexHostTelemetry();
     // Each report indexed once with the host that reported it: every collector reports the hub's key, so
     // scanning all reports of a key per tunnel would be quadratic in the number of peers. Lists are walked
@@ -270,7 +292,7 @@ void NetworkState::joinTelemetry()
     context.now = serverNow();
     context.pollIntervalSeconds = m_pollIntervalSeconds;
     context.sourceUp = m_status.telemetryUp();
-    context.sourceProblem = m_status.endpoints.isEmpty() ? QString() : m_status.endpoints.constFirst().message;
+    context.sourceProblem = problemOf(m_status);
 
     QSet<QString> matchedKeys;
     for (auto& tunnel : m_tunnels) {
@@ -327,10 +349,16 @@ void NetworkState::applyStatus(const SourceStatus& status)
 {
     if (status == m_status)
         return;
+    // Every poll changes the latency and the time of the last success; peers' states and cards only read whether
+    // each server is up and what its problem is, so only those (and a switch between demo and live) re-join.
+    const bool statesChange = status.telemetryUp() != m_status.telemetryUp() || healthDiffers(status, m_status)
+        || status.demo != m_status.demo;
     m_status = status;
-    joinTelemetry();
+    if (statesChange)
+        joinTelemetry();
     Q_EMIT sourceStatusChanged(m_status);
-    Q_EMIT stateChanged();
+    if (statesChange)
+        Q_EMIT stateChanged();
 }
 
 void NetworkState::reevaluate()

@@ -59,6 +59,8 @@ public:
     /// times are compared with.
     QDateTime serverNow() const;
     Summary summary() const;
+    /// How many times telemetry was joined with the topology: once per poll, not once per signal of the source.
+    quint64 joinCount() const { return m_joins; }
     /// The topology host a Telegraf/Alloy host tag names, matched on id, name, FQDN or its first label.
     QString hostIdForTag(const QString& tag) const;
 
@@ -76,6 +78,7 @@ private:
     TelemetrySnapshot m_snapshot;
     SourceStatus m_status;
     int m_pollIntervalSeconds = 10;
+    quint64 m_joins = 0;
     QList<TunnelState> m_tunnels;
     QHash<QString, qsizetype> m_tunnelIndex;
     QHash<QString, QList<qsizetype>> m_tunnelsByHost; ///< host id to its tunnels, hub and client side

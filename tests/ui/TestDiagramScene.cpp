@@ -31,13 +31,42 @@ private Q_SLOTS:
     void tunnelColourAndWidthFollowState();
     void cardDragMovesHostAndEdges();
     void unknownPeersGetANode();
+    void unknownPeersStayPutAcrossRefreshes();
+    void dragMovesOnlyTheDraggedHostsPeers();
     void selectionRoundTrip();
     void darkPaletteReadsLight();
     void twoThousandPeersDoNotOverlap();
 
 private:
+    /// A demo poll plus two keys the topology lacks: one seen by monitor11, one by a host it does not know.
+    TelemetrySnapshot snapshotWithStrangers(DemoTelemetrySource& source);
+    static QHash<QString, QPointF> unknownPeerPositions(const DiagramScene& scene);
+
     ManualClock m_clock;
 };
+
+TelemetrySnapshot TestDiagramScene::snapshotWithStrangers(DemoTelemetrySource& source)
+{
+    TelemetrySnapshot snapshot = source.takeSnapshot();
+    for (const char* reporter : {"monitor11", "somewhere-else"}) {
+        PeerTelemetry stranger;
+        stranger.reportingHost = QString::fromLatin1(reporter);
+        stranger.device = QStringLiteral("wg0");
+        stranger.publicKey = QStringLiteral("3x9fQm0o1xQvGq3x9fQm0o1xQvGq3x9fQm0o1xQvGq0=");
+        stranger.lastHandshake = m_clock.now().addSecs(-30);
+        stranger.sampleTime = m_clock.now();
+        snapshot.peers.append(stranger);
+    }
+    return snapshot;
+}
+
+QHash<QString, QPointF> TestDiagramScene::unknownPeerPositions(const DiagramScene& scene)
+{
+    QHash<QString, QPointF> positions;
+    for (const UnknownPeerItem* item : scene.unknownPeerItems())
+        positions.insert(item->peerId(), item->pos());
+    return positions;
+}
 
 void TestDiagramScene::oneCardPerHostAndTheRegions()
 {
@@ -204,6 +233,73 @@ void TestDiagramScene::unknownPeersGetANode()
     // It goes away when telemetry stops reporting it.
     network.applySnapshot(source.takeSnapshot());
     QCOMPARE(scene.unknownPeerItems().size(), 0);
+}
+
+void TestDiagramScene::unknownPeersStayPutAcrossRefreshes()
+{
+    NetworkState network(&m_clock);
+    network.setTopology(TopologyFile::referenceDeployment());
+    DiagramScene scene(&network);
+    DemoTelemetrySource source(network.topology(), &m_clock);
+    network.applyStatus(source.status());
+    network.applySnapshot(snapshotWithStrangers(source));
+    QCOMPARE(scene.unknownPeerItems().size(), 2);
+    const QHash<QString, QPointF> placed = unknownPeerPositions(scene);
+    const int placements = scene.unknownPeerPlacements();
+    // The peer no host claims sits below the hosts and regions, not below itself.
+    const QString orphanId = QStringLiteral("unknown:somewhere-else:3x9fQm0o1xQvGq3x9fQm0o1xQvGq3x9fQm0o1xQvGq0=");
+    QVERIFY(placed.contains(orphanId));
+    QRectF hosts;
+    for (const HostCardItem* card : scene.cards())
+        hosts |= card->sceneRectOfCard();
+    QVERIFY(placed.value(orphanId).y() > hosts.bottom());
+
+    for (int refresh = 0; refresh < 10; ++refresh) {
+        m_clock.advance(10);
+        network.applySnapshot(snapshotWithStrangers(source));
+        QCOMPARE(unknownPeerPositions(scene), placed);
+    }
+    QCOMPARE(scene.unknownPeerPlacements(), placements);
+    m_clock = ManualClock();
+}
+
+void TestDiagramScene::dragMovesOnlyTheDraggedHostsPeers()
+{
+    NetworkState network(&m_clock);
+    network.setTopology(TopologyFile::referenceDeployment());
+    DiagramScene scene(&network);
+    DemoTelemetrySource source(network.topology(), &m_clock);
+    network.applyStatus(source.status());
+    network.applySnapshot(snapshotWithStrangers(source));
+    DiagramView view(&scene);
+    view.resize(1400, 1000);
+    view.show();
+    view.resetZoom();
+    const QString hostedId = QStringLiteral("unknown:monitor11:3x9fQm0o1xQvGq3x9fQm0o1xQvGq3x9fQm0o1xQvGq0=");
+    const QString orphanId = QStringLiteral("unknown:somewhere-else:3x9fQm0o1xQvGq3x9fQm0o1xQvGq3x9fQm0o1xQvGq0=");
+    const QHash<QString, QPointF> before = unknownPeerPositions(scene);
+
+    // A card that reported no unknown peer: nothing of theirs is placed again.
+    int placements = scene.unknownPeerPlacements();
+    HostCardItem* prod = scene.card(QStringLiteral("prod"));
+    view.centerOn(prod);
+    QPoint grip = view.mapFromScene(prod->sceneRectOfCard().topLeft() + QPointF(40, 14));
+    drag(view.viewport(), grip, grip + QPoint(-60, 40));
+    QCOMPARE(unknownPeerPositions(scene), before);
+    QCOMPARE(scene.unknownPeerPlacements(), placements);
+
+    // The reporting host: its peer follows it, once per move; the unclaimed one stays where it was.
+    HostCardItem* monitor = scene.card(QStringLiteral("monitor11"));
+    view.centerOn(monitor);
+    const QPointF hostBefore = monitor->pos();
+    grip = view.mapFromScene(monitor->sceneRectOfCard().topLeft() + QPointF(40, 14));
+    drag(view.viewport(), grip, grip + QPoint(80, 120));
+    const QPointF shift = monitor->pos() - hostBefore;
+    QVERIFY(shift.manhattanLength() > 100);
+    const QHash<QString, QPointF> after = unknownPeerPositions(scene);
+    QCOMPARE(after.value(orphanId), before.value(orphanId));
+    QCOMPARE(after.value(hostedId), before.value(hostedId) + shift);
+    QVERIFY(scene.unknownPeerPlacements() - placements <= 9); // the 8 moves of the drag and the snap on release
 }
 
 void TestDiagramScene::selectionRoundTrip()

@@ -13,12 +13,15 @@
 #include "panels/OverviewDocument.h"
 #include "panels/TopologyTreePanel.h"
 #include "telemetry/PeerStateRules.h"
+#include "diagram/DiagramExporter.h"
 #include "topology/TopologyFile.h"
+#include "topology/TopologySaveQueue.h"
 
 #include <QFile>
 #include <QImage>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +41,9 @@ private Q_SLOTS:
     void exportsPngAndSvg();
     void badFileKeepsWhatWasShown();
     void movedCardIsSavedToItsFile();
+    void dragsAreSavedOnceAndAtTheLatestOnClose();
+    void pngExportKeepsTheSelection();
+    void pngExportIsBounded();
     void namedSourceIsNeverDemo();
     void unknownTunnelShowsNoCurrentRates();
 
@@ -203,6 +209,7 @@ void TestMainWindow::movedCardIsSavedToItsFile()
     HostCardItem* card = m_window->scene()->card(QStringLiteral("storage"));
     card->setPos(card->pos() + QPointF(0.4, 300.3));
     m_window->scene()->commitMovedCards();
+    QTRY_COMPARE(m_window->saveQueue()->writeCount(), 1); // once the dragging has paused, off the GUI thread
     const TopologyParseResult saved = TopologyFile::load(path);
     QVERIFY(saved.ok());
     QVERIFY(saved.topology.host(QStringLiteral("storage"))->position.has_value());
@@ -227,6 +234,83 @@ QStringList eventBadgeTexts(DiagramScene* scene, const QString& hostId)
 }
 
 } // namespace
+void TestMainWindow::dragsAreSavedOnceAndAtTheLatestOnClose()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mine.json"));
+    Topology mine = TopologyFile::referenceDeployment();
+    mine.dataSources.clear();
+    QCOMPARE(TopologyFile::save(path, mine), QString());
+    QCOMPARE(m_window->loadFile(path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray original = file.readAll();
+    file.close();
+
+    // Three drags, each ended: no write (and no sync) on the GUI thread at each release.
+    HostCardItem* card = m_window->scene()->card(QStringLiteral("storage"));
+    for (int i = 1; i <= 3; ++i) {
+        card->setPos(card->pos() + QPointF(40, 0));
+        m_window->scene()->commitMovedCards();
+    }
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), original);
+    file.close();
+
+    // Closing the window writes what waits, whatever the delay.
+    const QPointF last = card->pos();
+    QVERIFY(m_window->close());
+    const TopologyParseResult saved = TopologyFile::load(path);
+    QVERIFY(saved.ok());
+    QCOMPARE(*saved.topology.host(QStringLiteral("storage"))->position, last);
+}
+
+void TestMainWindow::pngExportKeepsTheSelection()
+{
+    QTemporaryDir dir;
+    const QString plain = dir.filePath(QStringLiteral("plain.png"));
+    const QString selected = dir.filePath(QStringLiteral("selected.png"));
+    QCOMPARE(m_window->exportPng(plain), QString());
+
+    const DiagramElement prod{DiagramElement::Kind::Host, QStringLiteral("prod")};
+    m_window->scene()->select(prod);
+    QCOMPARE(m_window->detailPanel()->element(), prod);
+    QSignalSpy selections(m_window->scene(), &QGraphicsScene::selectionChanged);
+    QSignalSpy elements(m_window->scene(), &DiagramScene::elementSelected);
+    QCOMPARE(m_window->exportPng(selected), QString());
+    QCOMPARE(selections.size(), 0);
+    QCOMPARE(elements.size(), 0);
+    QVERIFY(m_window->scene()->card(prod.id)->isSelected());
+    QCOMPARE(m_window->detailPanel()->element(), prod);
+    // The image shows the network, not the selection.
+    QCOMPARE(QImage(selected), QImage(plain));
+}
+
+void TestMainWindow::pngExportIsBounded()
+{
+    // A normal diagram: twice its resolution.
+    const DiagramExporter::PngSize normal = DiagramExporter::pngSizeFor(QRectF(0, 0, 1500, 900));
+    QCOMPARE(normal.pixels, QSize(3000, 1800));
+    QVERIFY(!normal.reduced);
+    // Cards dragged far apart: a square of 16,000 at twice would take 4 GiB; at most 128 MB, with a note.
+    const DiagramExporter::PngSize huge = DiagramExporter::pngSizeFor(QRectF(0, 0, 16000, 16000));
+    QVERIFY(huge.reduced);
+    QVERIFY(qint64(huge.pixels.width()) * huge.pixels.height() <= DiagramExporter::MaxPngPixels);
+    QVERIFY(huge.pixels.width() > 5000);
+    // A long strip: the side limit.
+    const DiagramExporter::PngSize strip = DiagramExporter::pngSizeFor(QRectF(0, 0, 100000, 300));
+    QVERIFY(strip.pixels.width() <= DiagramExporter::MaxPngSide);
+    QVERIFY(strip.reduced);
+
+    // The window's own diagram, its storage dragged 30,000 px away: the file stays within the limit.
+    m_window->scene()->card(QStringLiteral("storage"))->setPos(QPointF(30000, 30000));
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("far.png"));
+    QCOMPARE(m_window->exportPng(png), QString());
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(qint64(image.width()) * image.height() <= DiagramExporter::MaxPngPixels);
+}
 
 void TestMainWindow::namedSourceIsNeverDemo()
 {
@@ -282,7 +366,7 @@ void TestMainWindow::unknownTunnelShowsNoCurrentRates()
         QStringList({QStringLiteral("prod → monitor11  –"), QStringLiteral("← – · no current data · unknown")}));
 
     const QString overview = OverviewDocument::build({DiagramElement::Kind::Tunnel, tunnelId}, *m_network,
-        m_window->scene()->diagramPalette()).html;
+        m_window->scene()->diagramPalette()).html();
     QVERIFY2(overview.contains(QStringLiteral("<b>Client → hub</b></td><td>none current; last known %1 (").arg(rate)),
         qPrintable(overview));
     QVERIFY2(overview.contains(QStringLiteral("<b>Hub → client</b></td><td>none current; last known ")), qPrintable(overview));

@@ -119,7 +119,11 @@ void TestPeerActions::dropOfAConfFileImports()
     QVERIFY(!drop(notConf));
     QCOMPARE(m_window->document().peers.size(), peersBefore);
     QVERIFY(drop(serverConfigPath()));
-    QVERIFY(m_window->document().peers.size() > peersBefore);
+    // The preview dialog comes after the drop has returned to the drag source, never inside it.
+    QVERIFY(m_prompts.lastPreview.isEmpty());
+    QCOMPARE(m_window->document().peers.size(), peersBefore);
+    QTRY_VERIFY(m_window->document().peers.size() > peersBefore);
+    QVERIFY(m_prompts.lastPreview.contains(QLatin1String("New peers")));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);

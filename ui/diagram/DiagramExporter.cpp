@@ -10,22 +10,18 @@
 #include <QPainter>
 #include <QSvgGenerator>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 constexpr double PngScale = 2.0;
-constexpr int MaxPngSide = 16000; ///< beyond this, images fail to allocate or open
 
 /// Renders the scene; a demo diagram says so on the image itself, as the window does.
 void render(DiagramScene* scene, QPainter* painter, const QRectF& target, bool demo)
 {
-    const QRectF source = scene->diagramBounds();
-    const QList<QGraphicsItem*> selected = scene->selectedItems();
-    for (QGraphicsItem* item : selected)
-        item->setSelected(false);
     painter->fillRect(target, scene->diagramPalette().canvas());
-    scene->render(painter, target, source, Qt::KeepAspectRatio);
-    for (QGraphicsItem* item : selected)
-        item->setSelected(true);
+    scene->renderWithoutSelection(painter, target, scene->diagramBounds());
     if (!demo)
         return;
     QFont font = DiagramFonts::sized(1.2, true);
@@ -41,11 +37,20 @@ void render(DiagramScene* scene, QPainter* painter, const QRectF& target, bool d
 
 namespace DiagramExporter {
 
+PngSize pngSizeFor(const QRectF& sceneBounds)
+{
+    const double width = std::max(1.0, sceneBounds.width());
+    const double height = std::max(1.0, sceneBounds.height());
+    const double scale = std::min({PngScale, MaxPngSide / std::max(width, height), std::sqrt(MaxPngPixels / (width * height))});
+    // Rounded down, so that rounding never takes the image past a limit.
+    const QSize pixels(std::max(1, static_cast<int>(width * scale)), std::max(1, static_cast<int>(height * scale)));
+    return {pixels, scale < PngScale};
+}
+
 QString exportPng(DiagramScene* scene, const QString& path, bool demo)
 {
     const QRectF source = scene->diagramBounds();
-    const double scale = std::min(PngScale, MaxPngSide / std::max(source.width(), source.height()));
-    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    QImage image(pngSizeFor(source).pixels, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
         return QStringLiteral("the diagram is too large to export as PNG (%1 × %2)").arg(source.width()).arg(source.height());
     {

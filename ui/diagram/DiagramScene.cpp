@@ -110,6 +110,7 @@ void DiagramScene::clearDiagram()
     m_tunnels.clear();
     m_flows.clear();
     m_unknownPeers.clear();
+    m_unknownPeersByHost.clear();
     m_tunnelsByHost.clear();
     m_flowsByHost.clear();
     m_tunnelByPair.clear();
@@ -387,6 +388,7 @@ void DiagramScene::refreshUnknownPeers()
     if (m_unknownPeers.isEmpty() && m_network->unknownPeers().isEmpty())
         return; // nothing to place: spares measuring every item's bounds on every update
     QSet<QString> current;
+    bool structural = false;
     for (const auto& peer : m_network->unknownPeers()) {
         current.insert(peer.id);
         if (UnknownPeerItem* item = m_unknownPeers.value(peer.id)) {
@@ -396,6 +398,7 @@ void DiagramScene::refreshUnknownPeers()
         auto* item = new UnknownPeerItem(peer, &m_palette);
         addItem(item);
         m_unknownPeers.insert(peer.id, item);
+        structural = true;
     }
     for (auto it = m_unknownPeers.begin(); it != m_unknownPeers.end();) {
         if (current.contains(it.key())) {
@@ -404,28 +407,43 @@ void DiagramScene::refreshUnknownPeers()
         }
         delete it.value();
         it = m_unknownPeers.erase(it);
+        structural = true;
     }
-    placeUnknownPeers();
+    // Only a peer coming or going moves them: a refresh must not undo where the user dragged one.
+    if (structural)
+        placeUnknownPeers();
 }
 
 void DiagramScene::placeUnknownPeers()
 {
-    // Beside the host that reported them, stacked; peers no host claims go below the diagram.
-    QHash<QString, int> perHost;
+    // Beside the host that reported them, stacked; peers no host claims go in a row below the diagram, measured
+    // without themselves so that placing them again puts them in the same place.
+    m_unknownPeersByHost.clear();
+    const QRectF everything = hostsAndRegionsBounds();
     int orphans = 0;
-    const QRectF everything = itemsBoundingRect();
     for (const auto& peer : m_network->unknownPeers()) {
         UnknownPeerItem* item = m_unknownPeers.value(peer.id);
         if (!item)
             continue;
-        const QRectF host = cardRect(peer.reportingHostId);
-        if (host.isNull()) {
+        if (!m_cards.contains(peer.reportingHostId)) {
             item->setPos(everything.left() + orphans++ * (UnknownPeerItem::Width + 20), everything.bottom() + 40);
+            ++m_unknownPeerPlacements;
             continue;
         }
-        const int index = perHost[peer.reportingHostId]++;
-        item->setPos(host.right() + 40, host.top() + index * (UnknownPeerItem::Height + 12));
+        m_unknownPeersByHost[peer.reportingHostId].append(item);
+    }
+    for (auto it = m_unknownPeersByHost.cbegin(); it != m_unknownPeersByHost.cend(); ++it)
+        placeUnknownPeersOf(it.key());
+}
+
+void DiagramScene::placeUnknownPeersOf(const QString& hostId)
+{
+    const QRectF host = cardRect(hostId);
+    int index = 0;
+    for (UnknownPeerItem* item : m_unknownPeersByHost.value(hostId)) {
+        item->setPos(host.right() + 40, host.top() + index++ * (UnknownPeerItem::Height + 12));
         item->setAnchor(host);
+        ++m_unknownPeerPlacements;
     }
 }
 
@@ -454,10 +472,8 @@ void DiagramScene::cardMoved(HostCardItem* card)
         routeTunnel(edge);
     for (FlowEdgeItem* edge : m_flowsByHost.values(hostId))
         routeFlow(edge);
-    for (const auto& peer : m_network->unknownPeers()) {
-        if (peer.reportingHostId == hostId)
-            placeUnknownPeers();
-    }
+    if (m_unknownPeersByHost.contains(hostId))
+        placeUnknownPeersOf(hostId);
     fitRegions();
 }
 
@@ -483,16 +499,43 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
     commitMovedCards();
 }
 
-QRectF DiagramScene::diagramBounds() const
+QRectF DiagramScene::hostsAndRegionsBounds() const
 {
     QRectF bounds;
     for (const SegmentItem* segment : m_segments)
         bounds |= segment->region();
     for (const HostCardItem* card : m_cards)
         bounds |= card->sceneRectOfCard();
+    return bounds;
+}
+
+QRectF DiagramScene::diagramBounds() const
+{
+    QRectF bounds = hostsAndRegionsBounds();
     for (const UnknownPeerItem* peer : m_unknownPeers)
         bounds |= peer->sceneBoundingRect();
     return bounds.adjusted(-60, -60, 60, 60);
+}
+
+void DiagramScene::renderWithoutSelection(QPainter* painter, const QRectF& target, const QRectF& source)
+{
+    // Repainted, not taken from their caches, which hold them drawn selected; and repainted again after.
+    const QList<QGraphicsItem*> selected = selectedItems();
+    m_hidingSelection = true;
+    for (QGraphicsItem* item : selected)
+        item->update();
+    render(painter, target, source, Qt::KeepAspectRatio);
+    m_hidingSelection = false;
+    for (QGraphicsItem* item : selected)
+        item->update();
+}
+
+bool DiagramScene::drawsSelected(const QGraphicsItem* item, bool selected)
+{
+    if (!selected)
+        return false;
+    const auto* diagram = qobject_cast<const DiagramScene*>(item->scene());
+    return !(diagram && diagram->m_hidingSelection);
 }
 
 DiagramElement DiagramScene::selectedElement() const

@@ -47,6 +47,9 @@ public:
     QList<FlowEdgeItem*> flowEdges() const { return m_flows.values(); }
     QList<UnknownPeerItem*> unknownPeerItems() const { return m_unknownPeers.values(); }
 
+    /// How many times an unknown peer's node was put in place: only when peers come or go, or their host moves.
+    int unknownPeerPlacements() const { return m_unknownPeerPlacements; }
+
     /// Hundreds of hosts: straight edges drawn only where exposed, tunnel readouts only for the selection.
     bool isLarge() const { return m_large; }
 
@@ -57,6 +60,12 @@ public:
     QGraphicsItem* itemFor(const DiagramElement& element) const;
     /// Everything that is drawn, with a margin: what "fit to window" shows.
     QRectF diagramBounds() const;
+    /// Draws source into target as if nothing were selected, for exports: the selection itself stays, so nothing
+    /// that follows it (the panels) reloads.
+    void renderWithoutSelection(QPainter* painter, const QRectF& target, const QRectF& source);
+    /// Whether an item draws itself selected (or emphasised for the selection): it is, and its scene is not
+    /// rendering an export.
+    static bool drawsSelected(const QGraphicsItem* item, bool selected);
 
     /// Called by a card whenever it moves: its edges and the regions follow.
     void cardMoved(HostCardItem* card);
@@ -88,6 +97,8 @@ private:
     void routeStraightFlow(FlowEdgeItem* edge, double side);
     void fitRegions();
     void placeUnknownPeers();
+    void placeUnknownPeersOf(const QString& hostId);
+    QRectF hostsAndRegionsBounds() const;
     void clearDiagram();
     void onSelectionChanged();
     /// In large diagrams readouts would cover each other: only the selection's are shown.
@@ -102,6 +113,8 @@ private:
     QHash<QString, TunnelEdgeItem*> m_tunnels;
     QHash<QString, FlowEdgeItem*> m_flows;
     QHash<QString, UnknownPeerItem*> m_unknownPeers;
+    QHash<QString, QList<UnknownPeerItem*>> m_unknownPeersByHost; ///< reporting host id, in the network's order
+    int m_unknownPeerPlacements = 0;
     QMultiHash<QString, TunnelEdgeItem*> m_tunnelsByHost;
     QMultiHash<QString, FlowEdgeItem*> m_flowsByHost;
     QHash<QString, QString> m_tunnelByPair; ///< "a|b" host ids to tunnel id
@@ -112,6 +125,7 @@ private:
     QSet<QString> m_movedCards;
     QString m_highlightedSegment;
     bool m_rebuilding = false;
+    bool m_hidingSelection = false; ///< rendering an export
     bool m_selecting = false; ///< select() reports once, not once per item it touches
     struct CheckMark
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagram/EdgeLabelItem.h"
 
+#include "diagram/DiagramScene.h"
 #include "diagram/DiagramFonts.h"
 
 #include <QFontMetricsF>
@@ -93,9 +94,9 @@ QRectF EdgeLabelItem::boundingRect() const
 
 void EdgeLabelItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < HiddenBelowDetail && !isSelected())
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < HiddenBelowDetail && !DiagramScene::drawsSelected(this, isSelected()))
         return;
-    const bool highlighted = isSelected() || m_emphasised;
+    const bool highlighted = DiagramScene::drawsSelected(this, isSelected() || m_emphasised);
     painter->setPen(QPen(highlighted ? m_palette->selection() : m_palette->stateNamed(m_stateName), highlighted ? 2.5 : 1.5));
     painter->setBrush(m_palette->labelFill());
     painter->drawRoundedRect(QRectF(QPointF(0, 0), m_size), 5, 5);

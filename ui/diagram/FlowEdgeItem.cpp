@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagram/FlowEdgeItem.h"
 
+#include "diagram/DiagramScene.h"
 #include "diagram/DiagramFonts.h"
 #include "diagram/EdgeGeometry.h"
 
@@ -92,7 +93,7 @@ void FlowEdgeItem::paintLeg(QPainter* painter, const QPainterPath& leg, const QS
     if (leg.isEmpty())
         return;
     const QColor color = m_palette->flow(m_flow.kind);
-    if (isSelected()) {
+    if (DiagramScene::drawsSelected(this, isSelected())) {
         painter->setPen(QPen(m_palette->selection(), 6, Qt::SolidLine, Qt::RoundCap));
         painter->setBrush(Qt::NoBrush);
         painter->drawPath(leg);
@@ -117,7 +118,7 @@ void FlowEdgeItem::paintStraightLeg(QPainter* painter, const QLineF& leg, const 
         return;
     const QColor color = m_palette->flow(m_flow.kind);
     painter->setBrush(Qt::NoBrush);
-    if (isSelected()) {
+    if (DiagramScene::drawsSelected(this, isSelected())) {
         painter->setPen(QPen(m_palette->selection(), 6, Qt::SolidLine, Qt::RoundCap));
         painter->drawLine(*visible);
     }
@@ -145,14 +146,14 @@ void FlowEdgeItem::paintLabel(QPainter* painter, const QPointF& at, const QStrin
 void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < HiddenBelowDetail && !isSelected())
+    if (detail < HiddenBelowDetail && !DiagramScene::drawsSelected(this, isSelected()))
         return;
     const bool showLabel = detail >= LabelDetail;
     const QString kind = DataFlow::kindName(m_flow.kind);
     // Metrics and logs labels sit at different places along their lines so that they never cover each other.
     const double along = m_flow.kind == DataFlow::Kind::Metrics ? 0.22 : 0.78;
     const QString storageLabel = m_flow.storageBucket.isEmpty() ? kind : m_flow.storageBucket;
-    const bool drawStorage = !m_storageDrawnByAnother || isSelected();
+    const bool drawStorage = !m_storageDrawnByAnother || DiagramScene::drawsSelected(this, isSelected());
     if (m_straight) {
         paintStraightLeg(painter, m_straightDelivery, option->exposedRect, kind, along, showLabel);
         if (drawStorage)

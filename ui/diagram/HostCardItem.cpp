@@ -210,7 +210,7 @@ void HostCardItem::paintShapeOnly(QPainter* painter) const
 {
     // Text would be a smudge of pixels: the state's colour fills the card, a map of the network's health.
     const bool outline = DiagramPalette::isOutlineOnly(m_content.stateName);
-    if (isSelected())
+    if (DiagramScene::drawsSelected(this, isSelected()))
         painter->setPen(QPen(m_palette->selection(), 3));
     else if (outline)
         painter->setPen(QPen(m_palette->stateNamed(m_content.stateName), 1, Qt::DashLine));
@@ -229,7 +229,7 @@ void HostCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     }
     const QRectF card(QPointF(0, 0), m_size);
     const QColor stateColor = m_palette->stateNamed(m_content.stateName);
-    painter->setPen(isSelected() ? QPen(m_palette->selection(), 3) : QPen(m_palette->cardBorder(), 1));
+    painter->setPen(DiagramScene::drawsSelected(this, isSelected()) ? QPen(m_palette->selection(), 3) : QPen(m_palette->cardBorder(), 1));
     painter->setBrush(m_palette->cardFill());
     painter->drawRoundedRect(card, Radius, Radius);
     // A strip on the left in the state's colour: the state at a glance, even zoomed out.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagram/TunnelEdgeItem.h"
 
+#include "diagram/DiagramScene.h"
 #include "diagram/EdgeGeometry.h"
 #include "diagram/EdgeLabelItem.h"
 
@@ -117,7 +118,7 @@ void TunnelEdgeItem::paintStraight(QPainter* painter, const QRectF& exposed) con
     const std::optional<QLineF> visible = EdgeGeometry::clipped(line(), exposed.adjusted(-reach, -reach, reach, reach));
     if (!visible)
         return;
-    if (isSelected()) {
+    if (DiagramScene::drawsSelected(this, isSelected())) {
         painter->setPen(QPen(m_palette->selection(), penWidth() + 6, Qt::SolidLine, Qt::RoundCap));
         painter->drawLine(*visible);
     }
@@ -143,7 +144,7 @@ void TunnelEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
         paintStraight(painter, option->exposedRect);
         return;
     }
-    if (isSelected()) {
+    if (DiagramScene::drawsSelected(this, isSelected())) {
         painter->setPen(QPen(m_palette->selection(), penWidth() + 6, Qt::SolidLine, Qt::RoundCap));
         painter->drawPath(m_path);
     }

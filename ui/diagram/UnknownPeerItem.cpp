@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagram/UnknownPeerItem.h"
 
+#include "diagram/DiagramScene.h"
 #include "diagram/DiagramFonts.h"
 #include "diagram/EdgeGeometry.h"
 
@@ -48,7 +49,8 @@ void UnknownPeerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
     painter->setPen(QPen(m_palette->stateNamed(state), 1.5, Qt::DashLine));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_link);
-    painter->setPen(QPen(isSelected() ? m_palette->selection() : m_palette->stateNamed(state), isSelected() ? 3 : 1.5, Qt::DashLine));
+    const bool selected = DiagramScene::drawsSelected(this, isSelected());
+    painter->setPen(QPen(selected ? m_palette->selection() : m_palette->stateNamed(state), selected ? 3 : 1.5, Qt::DashLine));
     painter->setBrush(m_palette->cardFill());
     const QRectF body(0, 0, Width, Height);
     painter->drawRoundedRect(body, Height / 2, Height / 2);

@@ -6,9 +6,10 @@
 #include "collector/PeerKeychain.h"
 #include "wizards/UserPrompts.h"
 
-#include <QApplication>
 #include <QDir>
+#include <QProgressBar>
 #include <QProgressDialog>
+#include <QThread>
 
 #include <sys/stat.h>
 
@@ -50,6 +51,14 @@ PeerExportRunner::PeerExportRunner(SecretStore* secrets, UserPrompts* prompts, Q
     connect(m_keychain, &PeerKeychain::fetched, this, &PeerExportRunner::exportAll);
 }
 
+PeerExportRunner::~PeerExportRunner()
+{
+    m_cancel = true;
+    if (m_worker)
+        m_worker->wait(); // then deleted with this, its parent
+    delete m_progress;
+}
+
 QString PeerExportRunner::importedPeerLine(const QString& hostName)
 {
     return tr("%1: cannot export the client config: no private key (imported from the server config)").arg(hostName);
@@ -76,44 +85,63 @@ void PeerExportRunner::run(const Topology& topology, const QStringList& hostIds,
 
 void PeerExportRunner::exportAll(std::shared_ptr<FetchedKeys> keys)
 {
-    Outcome outcome;
+    m_keys = std::move(keys);
     if (const QString error = ensurePrivateFolder(m_folder); !error.isEmpty()) {
-        outcome.failed.append(error);
-        Q_EMIT finished(outcome);
+        m_outcome.failed.append(error);
+        Q_EMIT finished(m_outcome);
         return;
     }
-    std::unique_ptr<QProgressDialog> progress;
     if (m_hostIds.size() >= ProgressFromPeers) {
-        progress = std::make_unique<QProgressDialog>(tr("Exporting peer configs…"), tr("Cancel"), 0,
+        m_progress = new QProgressDialog(tr("Exporting peer configs…"), tr("Cancel"), 0,
             static_cast<int>(m_hostIds.size()), m_window);
-        progress->setWindowModality(Qt::WindowModal);
-        progress->setMinimumDuration(300);
+        m_bar = new QProgressBar(m_progress);
+        m_bar->setRange(0, static_cast<int>(m_hostIds.size()));
+        m_progress->setBar(m_bar);
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(300);
+        connect(m_progress, &QProgressDialog::canceled, this, &PeerExportRunner::cancel);
+        connect(this, &PeerExportRunner::progressed, m_bar, &QProgressBar::setValue);
     }
-    std::optional<bool> replace;
-    for (qsizetype i = 0; i < m_hostIds.size(); ++i) {
-        if (progress) {
-            progress->setValue(static_cast<int>(i));
-            if (progress->wasCanceled()) {
-                outcome.cancelled = true;
-                break;
-            }
+    startPass(0);
+}
+
+void PeerExportRunner::cancel()
+{
+    m_cancel = true;
+}
+
+void PeerExportRunner::startPass(qsizetype from)
+{
+    m_worker = QThread::create([this, from] { m_pass = exportFrom(from); });
+    m_worker->setParent(this);
+    connect(m_worker, &QThread::finished, this, &PeerExportRunner::onPassDone);
+    m_worker->start();
+}
+
+PeerExportRunner::Pass PeerExportRunner::exportFrom(qsizetype from)
+{
+    Pass pass;
+    Outcome& outcome = pass.outcome;
+    for (qsizetype i = from; i < m_hostIds.size(); ++i) {
+        Q_EMIT progressed(static_cast<int>(i), static_cast<int>(m_hostIds.size()));
+        if (m_cancel) {
+            outcome.cancelled = true;
+            return pass;
         }
         const PeerExportTarget target = PeerExport::target(m_topology, m_hostIds.at(i));
         if (!target.ok()) {
             outcome.failed.append(QStringLiteral("%1: %2").arg(m_hostIds.at(i), target.error));
             continue;
         }
-        const PeerExportBundle exported = PeerExport::bundle(target, *keys);
+        const PeerExportBundle exported = PeerExport::bundle(target, *m_keys);
         const QString directory = QDir(m_folder).filePath(target.hostName);
-        BundleWriteResult written = CollectorBundleWriter::write(exported.bundle, directory, false);
-        if (!written.ok() && !written.conflicts.isEmpty()) {
-            if (!replace)
-                replace = m_prompts->confirm(m_window, tr("Replace earlier exports?"),
-                    tr("%1 already holds files of an earlier export (%2). Replace the files of every peer that has "
-                       "some?")
-                        .arg(directory, written.conflicts.join(QStringLiteral(", "))));
-            if (*replace)
-                written = CollectorBundleWriter::write(exported.bundle, directory, true);
+        BundleWriteResult written = CollectorBundleWriter::write(exported.bundle, directory, m_replace.value_or(false));
+        if (!written.ok() && !written.conflicts.isEmpty() && !m_replace) {
+            // Only the GUI thread may ask: the pass ends here and goes on from this peer with the answer.
+            pass.conflictAt = i;
+            pass.conflictDirectory = directory;
+            pass.conflicts = written.conflicts;
+            return pass;
         }
         if (!written.ok()) {
             outcome.failed.append(QStringLiteral("%1: %2").arg(target.hostName, written.error));
@@ -127,11 +155,37 @@ void PeerExportRunner::exportAll(std::shared_ptr<FetchedKeys> keys)
         else
             outcome.exported.append(target.hostName);
     }
+    Q_EMIT progressed(static_cast<int>(m_hostIds.size()), static_cast<int>(m_hostIds.size()));
+    return pass;
+}
+
+void PeerExportRunner::onPassDone()
+{
+    m_worker->wait();
+    m_worker->deleteLater();
+    m_worker = nullptr;
+    const Pass pass = std::exchange(m_pass, {});
+    m_outcome.exported.append(pass.outcome.exported);
+    m_outcome.withoutClientConfig.append(pass.outcome.withoutClientConfig);
+    m_outcome.failed.append(pass.outcome.failed);
+    m_outcome.cancelled = pass.outcome.cancelled;
+    if (pass.conflictAt < 0) {
+        finish();
+        return;
+    }
+    m_replace = m_prompts->confirm(m_window, tr("Replace earlier exports?"),
+        tr("%1 already holds files of an earlier export (%2). Replace the files of every peer that has some?")
+            .arg(pass.conflictDirectory, pass.conflicts.join(QStringLiteral(", "))));
+    startPass(pass.conflictAt);
+}
+
+void PeerExportRunner::finish()
+{
     if (m_allPeers) {
         for (const QString& name : PeerExport::importedPeersWithoutHost(m_topology))
-            outcome.withoutClientConfig.append(importedPeerLine(name));
+            m_outcome.withoutClientConfig.append(importedPeerLine(name));
     }
-    if (progress)
-        progress->setValue(static_cast<int>(m_hostIds.size()));
-    Q_EMIT finished(outcome);
+    delete m_progress;
+    m_bar = nullptr;
+    Q_EMIT finished(m_outcome);
 }

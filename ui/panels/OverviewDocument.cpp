@@ -7,6 +7,9 @@
 #include "telemetry/PeerStateRules.h"
 
 #include <QLocale>
+#include <QMap>
+
+#include <algorithm>
 
 namespace {
 
@@ -15,6 +18,9 @@ QString escaped(const QString& text)
     return text.toHtmlEscaped();
 }
 
+using OverviewDocument::Row;
+using OverviewDocument::Section;
+
 /// One table, key on the left; rows with an empty value are left out rather than shown blank.
 class Table
 {
@@ -22,19 +28,34 @@ public:
     void add(const QString& key, const QString& valueHtml)
     {
         if (!valueHtml.isEmpty())
-            m_rows += QStringLiteral("<tr><td style='padding-right:10px;white-space:nowrap'><b>%1</b></td><td>%2</td></tr>")
-                          .arg(escaped(key), valueHtml);
+            m_rows.append({key, valueHtml});
     }
     void addText(const QString& key, const QString& value) { add(key, escaped(value)); }
-    QString html() const { return m_rows.isEmpty() ? QString() : QStringLiteral("<table cellspacing='2'>%1</table>").arg(m_rows); }
+    const QList<Row>& rows() const { return m_rows; }
 
 private:
-    QString m_rows;
+    QList<Row> m_rows;
 };
+
+QString tableHtml(const QList<Row>& rows)
+{
+    if (rows.isEmpty())
+        return {};
+    QString html = QStringLiteral("<table cellspacing='2'>");
+    for (const Row& row : rows)
+        html += QStringLiteral("<tr><td style='padding-right:10px;white-space:nowrap'><b>%1</b></td><td>%2</td></tr>")
+                    .arg(escaped(row.key), row.valueHtml);
+    return html + QStringLiteral("</table>");
+}
 
 QString heading(const QString& text)
 {
     return QStringLiteral("<h4 style='margin-top:12px;margin-bottom:4px'>%1</h4>").arg(escaped(text));
+}
+
+QString listHtml(const QString& items)
+{
+    return QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(items);
 }
 
 QString stateHtml(const DiagramPalette& palette, const QString& stateName, const QString& word, const QString& reason)
@@ -99,7 +120,7 @@ QString flowLine(const Topology& topology, const DataFlow& flow)
     return line;
 }
 
-QString tunnelTable(const TunnelState& tunnel, const NetworkState& network, const DiagramPalette& palette)
+QList<Row> tunnelTable(const TunnelState& tunnel, const NetworkState& network, const DiagramPalette& palette)
 {
     const Topology& topology = network.topology();
     const QDateTime now = network.lastUpdate().isValid() ? network.lastUpdate() : QDateTime::currentDateTimeUtc();
@@ -138,10 +159,34 @@ QString tunnelTable(const TunnelState& tunnel, const NetworkState& network, cons
     } else {
         table.addText(QStringLiteral("Telemetry"), QStringLiteral("none for this tunnel"));
     }
-    return table.html();
+    return table.rows();
 }
 
-OverviewDocument::Document hostDocument(const QString& hostId, const NetworkState& network, const DiagramPalette& palette)
+/// The hub's thousands of tunnels in one line: how many there are in each state.
+QString tunnelCounts(const QList<const TunnelState*>& tunnels)
+{
+    QMap<int, int> perState;
+    for (const TunnelState* tunnel : tunnels)
+        ++perState[static_cast<int>(tunnel->status.state)];
+    QStringList parts;
+    for (auto it = perState.cbegin(); it != perState.cend(); ++it)
+        parts.append(QStringLiteral("%1 %2").arg(QLocale().toString(it.value()), PeerStatus::stateName(static_cast<PeerStatus::State>(it.key()))));
+    return QStringLiteral("%1 (%2)").arg(QLocale().toString(tunnels.size()), parts.join(QStringLiteral(", ")));
+}
+
+/// The tunnels beyond the first tunnelLimit are left out: their tables would run to megabytes of HTML.
+Section moreTunnels(qsizetype shown, qsizetype total)
+{
+    const qsizetype next = std::min<qsizetype>(OverviewDocument::TunnelPage, total - shown);
+    return {QStringLiteral("%1 more tunnels").arg(QLocale().toString(total - shown)), {},
+        QStringLiteral("<p>Showing the first %1 of %2 tunnels. <a href='%3'>Show %4 more</a>, or select a peer in the "
+                       "diagram or the tree for its own.</p>")
+            .arg(QLocale().toString(shown), QLocale().toString(total), OverviewDocument::MoreTunnelsLink,
+                QLocale().toString(next))};
+}
+
+OverviewDocument::Document hostDocument(const QString& hostId, const NetworkState& network, const DiagramPalette& palette,
+    int tunnelLimit)
 {
     const Topology& topology = network.topology();
     const Host* host = topology.host(hostId);
@@ -192,18 +237,23 @@ OverviewDocument::Document hostDocument(const QString& hostId, const NetworkStat
         facts.addText(QStringLiteral("Log events (1 h)"), QStringLiteral("fail2ban %1, WireGuard %2")
                                                               .arg(state.logEvents->fail2banEvents)
                                                               .arg(state.logEvents->wireguardEvents));
-    document.html = facts.html();
+    if (tunnels.size() > tunnelLimit)
+        facts.addText(QStringLiteral("Tunnels"), tunnelCounts(tunnels));
+    document.sections.append({{}, facts.rows(), {}});
 
-    for (const TunnelState* tunnel : tunnels) {
+    for (qsizetype i = 0; i < std::min<qsizetype>(tunnels.size(), tunnelLimit); ++i) {
+        const TunnelState* tunnel = tunnels.at(i);
         const QString other = tunnel->clientHostId == hostId ? tunnel->hubHostId : tunnel->clientHostId;
-        document.html += heading(QStringLiteral("Tunnel with ") + hostName(topology, other)) + tunnelTable(*tunnel, network, palette);
+        document.sections.append({QStringLiteral("Tunnel with ") + hostName(topology, other), tunnelTable(*tunnel, network, palette), {}});
     }
+    if (tunnels.size() > tunnelLimit)
+        document.sections.append(moreTunnels(tunnelLimit, tunnels.size()));
     if (!host->services.isEmpty()) {
         QString items;
         for (const auto& service : host->services)
             items += QStringLiteral("<li>%1 <span>(%2)</span></li>")
                          .arg(escaped(HostCardContent::badgeText(service)), escaped(Service::exposureName(service.exposure)));
-        document.html += heading(QStringLiteral("Services")) + QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(items);
+        document.sections.append({QStringLiteral("Services"), {}, listHtml(items)});
     }
     QString flows;
     for (const auto& flow : topology.flows) {
@@ -211,7 +261,7 @@ OverviewDocument::Document hostDocument(const QString& hostId, const NetworkStat
             flows += QStringLiteral("<li>%1</li>").arg(escaped(flowLine(topology, flow)));
     }
     if (!flows.isEmpty())
-        document.html += heading(QStringLiteral("Flows")) + QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(flows);
+        document.sections.append({QStringLiteral("Flows"), {}, listHtml(flows)});
     return document;
 }
 
@@ -222,7 +272,7 @@ OverviewDocument::Document tunnelDocument(const QString& tunnelId, const Network
         return {tunnelId, QStringLiteral("no longer in the topology"), {}};
     const Topology& topology = network.topology();
     return {QStringLiteral("Tunnel %1 ↔ %2").arg(hostName(topology, tunnel->clientHostId), hostName(topology, tunnel->hubHostId)),
-        QStringLiteral("WireGuard"), tunnelTable(*tunnel, network, palette)};
+        QStringLiteral("WireGuard"), {{{}, tunnelTable(*tunnel, network, palette), {}}}};
 }
 
 OverviewDocument::Document flowDocument(const QString& flowId, const NetworkState& network, const DiagramPalette&)
@@ -239,7 +289,7 @@ OverviewDocument::Document flowDocument(const QString& flowId, const NetworkStat
         }
         table.addText(QStringLiteral("Bucket"), flow.storageBucket);
         return {QStringLiteral("%1 flow from %2").arg(DataFlow::kindName(flow.kind), hostName(topology, flow.sourceHostId)),
-            QStringLiteral("Data flow"), table.html()};
+            QStringLiteral("Data flow"), {{{}, table.rows(), {}}}};
     }
     return {flowId, QStringLiteral("no longer in the topology"), {}};
 }
@@ -259,7 +309,7 @@ OverviewDocument::Document segmentDocument(const QString& segmentId, const Netwo
     for (const Host* host : topology.hostsInSegment(segmentId))
         hosts.append(host->displayName());
     table.addText(QStringLiteral("Hosts"), hosts.join(QStringLiteral(", ")));
-    return {segment->name, QStringLiteral("Network segment"), table.html()};
+    return {segment->name, QStringLiteral("Network segment"), {{{}, table.rows(), {}}}};
 }
 
 OverviewDocument::Document unknownPeerDocument(const QString& id, const NetworkState& network, const DiagramPalette& palette)
@@ -279,7 +329,8 @@ OverviewDocument::Document unknownPeerDocument(const QString& id, const NetworkS
         table.addText(QStringLiteral("Received"), rate(peer.telemetry.rxBytesPerSecond));
         table.addText(QStringLiteral("Sent"), rate(peer.telemetry.txBytesPerSecond));
         return {QStringLiteral("Unknown peer"),
-            QStringLiteral("Reported by telemetry but not in the topology: add it, or find out who it is"), table.html()};
+            QStringLiteral("Reported by telemetry but not in the topology: add it, or find out who it is"),
+            {{{}, table.rows(), {}}}};
     }
     return {QStringLiteral("Unknown peer"), QStringLiteral("no longer reported"), {}};
 }
@@ -288,11 +339,32 @@ OverviewDocument::Document unknownPeerDocument(const QString& id, const NetworkS
 
 namespace OverviewDocument {
 
-Document build(const DiagramElement& element, const NetworkState& network, const DiagramPalette& palette)
+QString Document::html() const
+{
+    QString html;
+    for (const Section& section : sections)
+        html += (section.heading.isEmpty() ? QString() : heading(section.heading)) + tableHtml(section.rows) + section.extraHtml;
+    return html;
+}
+
+QString Document::layoutKey() const
+{
+    // Unit and record separators cannot occur in the keys or the HTML.
+    QString key;
+    for (const Section& section : sections) {
+        key += section.heading + QChar(0x1f);
+        for (const Row& row : section.rows)
+            key += row.key + QChar(0x1f);
+        key += section.extraHtml + QChar(0x1e);
+    }
+    return key;
+}
+
+Document build(const DiagramElement& element, const NetworkState& network, const DiagramPalette& palette, int tunnelLimit)
 {
     switch (element.kind) {
     case DiagramElement::Kind::Host:
-        return hostDocument(element.id, network, palette);
+        return hostDocument(element.id, network, palette, tunnelLimit);
     case DiagramElement::Kind::Tunnel:
         return tunnelDocument(element.id, network, palette);
     case DiagramElement::Kind::Flow:

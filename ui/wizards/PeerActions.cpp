@@ -24,6 +24,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMimeData>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -272,8 +273,11 @@ bool PeerActions::eventFilter(QObject* watched, QEvent* event)
         if (path.isEmpty())
             break;
         drop->acceptProposedAction();
-        if (const QString error = importServerConfig(path); !error.isEmpty())
-            m_prompts->inform(m_window, tr("Cannot import"), error);
+        // The preview is a modal dialog: shown after the drop returns, not inside the drag source's event.
+        QTimer::singleShot(0, this, [this, path] {
+            if (const QString error = importServerConfig(path); !error.isEmpty())
+                m_prompts->inform(m_window, tr("Cannot import"), error);
+        });
         return true;
     }
     default:
