@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loki/LokiClient.h"
+#include "support/FakeHttpServer.h"
 #include "support/LokiTestServer.h"
 #include "support/SignalWait.h"
 
@@ -318,6 +319,57 @@ private Q_SLOTS:
         QCOMPARE(result->error.kind, LokiError::Kind::Connection);
         QVERIFY2(
             result->error.message.contains(QLatin1String("connection refused")), qPrintable(result->error.message));
+    }
+
+    void redirectToAnotherOriginGetsNoCredentials()
+    {
+        FakeHttpServer other;
+        QVERIFY(other.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        other.setFallback(FakeHttpServer::response(200, "ready\n", {}, "text/plain"));
+        FakeHttpServer proxy;
+        QVERIFY(proxy.listenOnLoopback());
+        QUrl target = other.baseUrl();
+        target.setPath(QStringLiteral("/ready"));
+        proxy.enqueue(FakeHttpServer::redirect(307, target));
+        LokiClient client(&m_network, LokiConnection { proxy.baseUrl(), {}, 2000 });
+        client.setCredentials(LokiCredentials { QStringLiteral("grafana"), QByteArray("s3cret") });
+        client.checkReady();
+        QVERIFY(waitForSignal<LokiReadyResult>(&client, &LokiClient::readyFinished));
+        QCOMPARE(proxy.requests().size(), 1);
+        QVERIFY(proxy.requests().constFirst().headers.contains("authorization"));
+        QCOMPARE(other.requests().size(), 1);
+        QVERIFY2(!other.requests().constFirst().headers.contains("authorization"),
+            other.requests().constFirst().headers.value("authorization").constData());
+    }
+
+    void readyAnswerLargerThanItsCapIsAborted()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueue(FakeHttpServer::response(200, QByteArray(1024 * 1024, 'r'), {}, "text/plain"));
+        LokiClient client(&m_network, LokiConnection { server.baseUrl(), {}, 2000 });
+        client.checkReady();
+        const auto result = waitForSignal<LokiReadyResult>(&client, &LokiClient::readyFinished);
+        QVERIFY(result);
+        QVERIFY(!result->ready);
+        QVERIFY2(result->error.message.contains(QLatin1String("response larger than 64 KiB")),
+            qPrintable(result->error.message));
+    }
+
+    void tricklingAnswerHitsTheDeadline()
+    {
+        // One byte every 100 ms never trips the 1 s idle timeout, yet the answer takes about 12 s.
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueueTrickle(FakeHttpServer::response(200, "ready\n", {}, "text/plain"), 100);
+        LokiClient client(&m_network, LokiConnection { server.baseUrl(), {}, 1000 });
+        client.checkReady();
+        const auto result = waitForSignal<LokiReadyResult>(&client, &LokiClient::readyFinished);
+        QVERIFY(result);
+        QVERIFY(!result->ready);
+        QCOMPARE(result->error.kind, LokiError::Kind::Timeout);
+        QVERIFY2(result->error.message.contains(QLatin1String("no complete answer within 2 s")),
+            qPrintable(result->error.message));
     }
 
     void proxyPathPrefixIsKept()
