@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QList>
@@ -53,6 +54,7 @@ struct InfluxResult
     QString errorMessage;    ///< for the user; empty when ok
     qint64 latencyMs = -1;   ///< request sent to last byte received
     QString serverVersion;   ///< X-Influxdb-Version
+    QByteArray retryAfter;   ///< Retry-After of a 429 or 503 as sent (seconds or an HTTP date); empty when none
 
     bool ok() const { return error == Error::None; }
     /// The statement with this id, or null (statements may be missing when the request failed).

@@ -117,17 +117,17 @@ void FakeHttpServer::incomingConnection(qintptr descriptor)
 
 void FakeHttpServer::enqueue(const QByteArray& rawResponse)
 {
-    m_script.append({rawResponse});
+    m_script.append(Scripted {rawResponse});
 }
 
 void FakeHttpServer::enqueueSilence()
 {
-    m_script.append({});
+    m_script.append(Scripted {});
 }
 
 void FakeHttpServer::enqueueTrickle(const QByteArray& rawResponse, int intervalMs)
 {
-    m_script.append({rawResponse, std::max(1, intervalMs)});
+    m_script.append(Scripted {rawResponse, std::max(1, intervalMs)});
 }
 
 void FakeHttpServer::answer(QTcpSocket* socket, const Scripted& scripted)
@@ -141,8 +141,10 @@ void FakeHttpServer::answer(QTcpSocket* socket, const Scripted& scripted)
         return;
     }
     // Bounded by the response's length; the timer dies with the socket when the client gives up.
+    const qsizetype headEnd = scripted.bytes.indexOf("\r\n\r\n");
+    socket->write(scripted.bytes.left(headEnd < 0 ? 0 : headEnd + 4));
     auto* timer = new QTimer(socket);
-    auto sent = std::make_shared<qsizetype>(0);
+    auto sent = std::make_shared<qsizetype>(headEnd < 0 ? 0 : headEnd + 4);
     connect(timer, &QTimer::timeout, socket, [socket, timer, sent, bytes = scripted.bytes] {
         socket->write(bytes.mid((*sent)++, 1));
         socket->flush();

@@ -44,7 +44,8 @@ public:
     void enqueue(const QByteArray& rawResponse);
     /// The next request gets no answer at all (the connection stays open).
     void enqueueSilence();
-    /// The next request gets these bytes one at a time, one every `intervalMs`, then the connection closes.
+    /// The next request gets the status line and headers at once, then the body one byte every `intervalMs`
+    /// (so the client's idle timeout never trips), then the connection closes.
     void enqueueTrickle(const QByteArray& rawResponse, int intervalMs);
     /// What requests get once the script is used up; empty means silence.
     void setFallback(const QByteArray& rawResponse) { m_fallback = rawResponse; }
