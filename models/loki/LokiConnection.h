@@ -13,7 +13,7 @@ struct LokiConnection
 
     LokiConnection() = default;
     /// Not an aggregate, so that `{url, tenant, timeout}` stays complete as fields are added.
-    explicit LokiConnection(QUrl url, QString tenantId = {}, int timeout = DefaultTimeoutMs, QString ca = {})
+    LokiConnection(QUrl url, QString tenantId = {}, int timeout = DefaultTimeoutMs, QString ca = {})
         : baseUrl(std::move(url))
         , tenant(std::move(tenantId))
         , timeoutMs(timeout)
