@@ -5,6 +5,7 @@
 #include "secrets/BlockingSecretReader.h"
 #include "secrets/KeychainSecretStore.h"
 #include "topology/TopologyFile.h"
+#include "topology/UrlUserInfo.h"
 
 namespace {
 
@@ -36,6 +37,21 @@ std::optional<QByteArray> readKeychainSecret(const SecretKey& key, QString* prob
             ? QStringLiteral("the keychain holds no %1").arg(key.name())
             : result.message;
     return std::nullopt;
+}
+
+/// A password given inside --influx-url or --loki-url would sit in the shell's history and the process list, and
+/// be printed with the URL: refused, pointing at the variables and the keychain instead.
+QString refusePasswordInUrl(const QCommandLineParser& parser)
+{
+    const struct {
+        const QString& option;
+        const char* variable;
+    } urls[] = {{InfluxUrlOption, "TUNNELSCOPE_INFLUX_PASSWORD"}, {LokiUrlOption, "TUNNELSCOPE_LOKI_PASSWORD"}};
+    for (const auto& url : urls) {
+        if (parser.isSet(url.option) && UrlUserInfo::holdsPassword(QUrl::fromUserInput(parser.value(url.option))))
+            return QStringLiteral("--%1: %2").arg(url.option, UrlUserInfo::passwordRefusal(url.variable));
+    }
+    return {};
 }
 
 } // namespace
@@ -90,13 +106,15 @@ QString DataSourceOptions::read(const QCommandLineParser& parser)
     } else if (!m_topology.dataSources.isEmpty()) {
         m_dataSource = m_topology.dataSources.constFirst();
     }
+    if (const QString refused = refusePasswordInUrl(parser); !refused.isEmpty())
+        return refused;
     if (parser.isSet(InfluxUrlOption)) {
         m_dataSource.influxUrl = QUrl::fromUserInput(parser.value(InfluxUrlOption));
         // Another InfluxDB than the topology's: its Loki is not assumed to belong to it (only --loki-url adds one).
         m_dataSource.lokiUrl.clear();
         m_usesTopologyServers = parser.isSet(TopologyOption);
         if (m_dataSource.name.isEmpty())
-            m_dataSource.name = m_dataSource.influxUrl.toString();
+            m_dataSource.name = UrlUserInfo::displayed(m_dataSource.influxUrl);
     }
     if (parser.isSet(InfluxDbOption))
         m_dataSource.influxDatabase = parser.value(InfluxDbOption);

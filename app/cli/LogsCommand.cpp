@@ -6,6 +6,7 @@
 #include "loki/LogFilter.h"
 #include "loki/LokiClient.h"
 #include "topology/TopologyFile.h"
+#include "topology/UrlUserInfo.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -159,10 +160,12 @@ int LogsCommand::run(const QStringList& arguments, CliContext& context)
     const std::optional<DataSource> source = defaultSource(parser, context, &topologyFailed);
     if (topologyFailed)
         return 1;
-    LokiConnection connection;
-    connection.baseUrl = parser.isSet(QStringLiteral("loki-url"))
-        ? QUrl::fromUserInput(parser.value(QStringLiteral("loki-url")))
-        : (source ? source->lokiUrl : QUrl());
+    // The data source's CA file holds for its Loki as for its InfluxDB.
+    LokiConnection connection = source ? LokiConnection::fromDataSource(*source) : LokiConnection();
+    if (parser.isSet(QStringLiteral("loki-url")))
+        connection.baseUrl = QUrl::fromUserInput(parser.value(QStringLiteral("loki-url")));
+    if (UrlUserInfo::holdsPassword(connection.baseUrl))
+        return context.fail(QStringLiteral("--loki-url: %1").arg(UrlUserInfo::passwordRefusal(PasswordVariable)), 2);
     if (!connection.baseUrl.isValid() || connection.baseUrl.isEmpty())
         return context.fail(QStringLiteral("no Loki URL: give --loki-url or a topology whose data source has one"), 2);
     connection.tenant = parser.isSet(QStringLiteral("tenant")) ? parser.value(QStringLiteral("tenant"))

@@ -1,20 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "influx/InfluxClient.h"
 
+#include "http/GuardedReply.h"
+#include "http/TlsTrust.h"
 #include "influx/InfluxResponseParser.h"
+#include "topology/UrlUserInfo.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslError>
 #include <QTimer>
-
-#include <memory>
 
 namespace {
 
@@ -24,34 +20,6 @@ QByteArray encodedParameter(const char* name, const QString& value)
     return QByteArray(name) + '=' + QUrl::toPercentEncoding(value);
 }
 
-QList<QSslCertificate> readCaFile(const QString& path)
-{
-    QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
-    if (certificates.isEmpty())
-        certificates = QSslCertificate::fromPath(path, QSsl::Der);
-    return certificates;
-}
-
-/// Sets the Authorization header without leaving a copy of the secret in a buffer we own.
-void setAuthorization(QNetworkRequest& request, const InfluxConnection& connection)
-{
-    QByteArray value;
-    switch (connection.auth) {
-    case DataSource::InfluxAuth::None:
-        return;
-    case DataSource::InfluxAuth::UserPassword: {
-        QByteArray pair = connection.credentials.user + ':' + connection.credentials.secret;
-        value = "Basic " + pair.toBase64();
-        InfluxCredentials::wipeBytes(pair);
-        break;
-    }
-    case DataSource::InfluxAuth::Token:
-        value = "Token " + connection.credentials.secret;
-        break;
-    }
-    request.setRawHeader("Authorization", value);
-    InfluxCredentials::wipeBytes(value);
-}
 
 /// InfluxDB 1.x answers several statements on a missing database with nothing but "not executed": say what
 /// that almost always means.
@@ -68,6 +36,14 @@ void explainNotExecuted(InfluxResult& result, const QString& database)
                               .arg(database);
 }
 
+QString retryAfterText(const QByteArray& retryAfter)
+{
+    bool seconds = false;
+    retryAfter.trimmed().toLongLong(&seconds);
+    const QString text = QString::fromLatin1(retryAfter.trimmed());
+    return seconds ? QStringLiteral(" (retry after %1 s)").arg(text) : QStringLiteral(" (retry after %1)").arg(text);
+}
+
 } // namespace
 
 void InfluxQueryReply::abort()
@@ -75,6 +51,29 @@ void InfluxQueryReply::abort()
     m_aborted = true;
     if (m_reply)
         m_reply->abort();
+}
+
+/// The Authorization value; the caller wipes it once GuardedReply has taken its own copy.
+QByteArray InfluxClient::authorization() const
+{
+    switch (m_connection.auth) {
+    case DataSource::InfluxAuth::None:
+        return {};
+    case DataSource::InfluxAuth::UserPassword: {
+        QByteArray pair = m_connection.credentials.user + ':' + m_connection.credentials.secret;
+        QByteArray value = "Basic " + pair.toBase64();
+        InfluxCredentials::wipeBytes(pair);
+        return value;
+    }
+    case DataSource::InfluxAuth::Token:
+        return "Token " + m_connection.credentials.secret;
+    }
+    return {};
+}
+
+HttpLimits InfluxClient::queryLimits() const
+{
+    return m_queryLimits.value_or(HttpLimits::query(m_connection.timeoutMs));
 }
 
 InfluxClient::InfluxClient(QNetworkAccessManager* network, QObject* parent)
@@ -99,15 +98,6 @@ QString InfluxClient::serverName() const
     return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
 }
 
-QString InfluxClient::caFileProblem() const
-{
-    if (m_connection.caFile.isEmpty())
-        return {};
-    if (readCaFile(m_connection.caFile).isEmpty())
-        return QStringLiteral("the CA file %1 cannot be read or holds no certificate").arg(m_connection.caFile);
-    return {};
-}
-
 QNetworkRequest InfluxClient::makeRequest(const QString& path, const QByteArray& encodedQuery) const
 {
     QUrl url = m_connection.url;
@@ -121,96 +111,112 @@ QNetworkRequest InfluxClient::makeRequest(const QString& path, const QByteArray&
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Tunnelscope/" TUNNELSCOPE_VERSION));
     request.setTransferTimeout(m_connection.timeoutMs);
-    setAuthorization(request, m_connection);
-    if (url.scheme() == QLatin1String("https")) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!m_connection.caFile.isEmpty())
-            tls.addCaCertificates(readCaFile(m_connection.caFile));
-        request.setSslConfiguration(tls);
-    }
+    TlsTrust::apply(request, m_connection.caFile);
     return request;
 }
 
-QNetworkReply* InfluxClient::send(const QString& path, const QByteArray& encodedQuery, QObject* context,
-                                  ExchangeHandler handler)
+GuardedReply* InfluxClient::send(const QString& path, const QByteArray& encodedQuery, const HttpLimits& limits,
+                                 QObject* context, ExchangeHandler handler)
 {
-    const QString problem = caFileProblem();
+    const QString problem = TlsTrust::caFileProblem(m_connection.caFile);
     if (!problem.isEmpty() || !m_connection.url.isValid() || m_connection.url.host().isEmpty()) {
         Exchange exchange;
         exchange.transportError = problem.isEmpty() ? InfluxResult::Error::Request : InfluxResult::Error::Tls;
         exchange.transportMessage = problem.isEmpty()
-            ? QStringLiteral("the InfluxDB URL \"%1\" is not a valid http(s) URL").arg(m_connection.url.toString())
+            ? QStringLiteral("the InfluxDB URL \"%1\" is not a valid http(s) URL").arg(UrlUserInfo::displayed(m_connection.url))
             : problem;
         // Asynchronous like every other answer, so callers can connect after asking.
         QTimer::singleShot(0, context, [handler, exchange] { handler(exchange); });
         return nullptr;
     }
 
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    QNetworkReply* reply = m_network->get(makeRequest(path, encodedQuery));
-    reply->setParent(context);
-    auto sslErrors = std::make_shared<QStringList>();
-    connect(reply, &QNetworkReply::sslErrors, context, [sslErrors](const QList<QSslError>& errors) {
-        for (const QSslError& error : errors)
-            sslErrors->append(error.errorString());
-    });
+    QByteArray credentials = authorization();
+    GuardedReply* reply = GuardedReply::get(m_network, makeRequest(path, encodedQuery), credentials, limits, context);
+    InfluxCredentials::wipeBytes(credentials);
     const QString server = serverName();
     const int timeoutSeconds = std::max(1, m_connection.timeoutMs / 1000);
-    connect(reply, &QNetworkReply::finished, context, [reply, handler, timer, sslErrors, server, timeoutSeconds] {
-        Exchange exchange;
-        exchange.latencyMs = timer->elapsed();
-        exchange.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->isOpen())
-            exchange.body = reply->readAll();
-        exchange.influxError = reply->rawHeader("X-Influxdb-Error");
-        exchange.version = reply->rawHeader("X-Influxdb-Version");
-        exchange.retryAfter = reply->rawHeader("Retry-After");
-        exchange.date = reply->rawHeader("Date");
-        const QNetworkReply::NetworkError error = reply->error();
-        if (!sslErrors->isEmpty()) {
-            exchange.transportError = InfluxResult::Error::Tls;
-            exchange.transportMessage = QStringLiteral("the TLS certificate of %1 is not trusted: %2")
-                                            .arg(server, sslErrors->join(QStringLiteral("; ")));
-        } else if (exchange.httpStatus == 0 && error != QNetworkReply::NoError) {
-            switch (error) {
-            case QNetworkReply::ConnectionRefusedError:
-                exchange.transportError = InfluxResult::Error::Connection;
-                exchange.transportMessage =
-                    QStringLiteral("%1 refused the connection; is InfluxDB running and the tunnel up?").arg(server);
-                break;
-            case QNetworkReply::HostNotFoundError:
-                exchange.transportError = InfluxResult::Error::Connection;
-                exchange.transportMessage = QStringLiteral("the host of %1 was not found").arg(server);
-                break;
-            case QNetworkReply::TimeoutError:
-            case QNetworkReply::OperationCanceledError:
-                exchange.transportError = InfluxResult::Error::Timeout;
-                exchange.transportMessage =
-                    QStringLiteral("%1 did not answer within %2 s").arg(server).arg(timeoutSeconds);
-                break;
-            case QNetworkReply::SslHandshakeFailedError:
-                exchange.transportError = InfluxResult::Error::Tls;
-                exchange.transportMessage =
-                    QStringLiteral("the TLS handshake with %1 failed: %2").arg(server, reply->errorString());
-                break;
-            default:
-                exchange.transportError = InfluxResult::Error::Connection;
-                exchange.transportMessage = QStringLiteral("%1: %2").arg(server, reply->errorString());
-                break;
-            }
-        } else if (error != QNetworkReply::NoError && exchange.httpStatus / 100 == 2) {
-            // Headers arrived but the body did not: treat what we have as a cut-off answer.
-            exchange.transportError = InfluxResult::Error::BadResponse;
-            exchange.transportMessage = QStringLiteral("the answer from %1 was cut off after %2 bytes (%3)")
-                                            .arg(server)
-                                            .arg(exchange.body.size())
-                                            .arg(reply->errorString());
-        }
-        reply->deleteLater();
-        handler(exchange);
+    connect(reply, &GuardedReply::finished, context, [handler, server, timeoutSeconds](const HttpExchange& http) {
+        handler(exchangeOf(http, server, timeoutSeconds));
     });
     return reply;
+}
+
+InfluxClient::Exchange InfluxClient::exchangeOf(const HttpExchange& http, const QString& server, int timeoutSeconds)
+{
+    Exchange exchange;
+    exchange.latencyMs = http.latencyMs;
+    exchange.httpStatus = http.status;
+    exchange.body = http.body;
+    exchange.influxError = http.header("X-Influxdb-Error");
+    exchange.version = http.header("X-Influxdb-Version");
+    exchange.retryAfter = http.header("Retry-After");
+    exchange.date = http.header("Date");
+    using Failure = HttpExchange::Failure;
+    switch (http.failure) {
+    case Failure::None:
+    case Failure::Canceled:
+        break;
+    case Failure::TooLarge:
+        exchange.transportError = InfluxResult::Error::BadResponse;
+        exchange.transportMessage = QStringLiteral("%1: %2").arg(server, http.message);
+        break;
+    case Failure::Deadline:
+        exchange.transportError = InfluxResult::Error::Timeout;
+        exchange.transportMessage = QStringLiteral("%1: %2").arg(server, http.message);
+        break;
+    case Failure::Redirect:
+        exchange.transportError = InfluxResult::Error::Request;
+        exchange.transportMessage = QStringLiteral("%1: %2").arg(server, http.message);
+        break;
+    case Failure::Network:
+        describeNetworkFailure(http, server, timeoutSeconds, exchange);
+        break;
+    }
+    return exchange;
+}
+
+void InfluxClient::describeNetworkFailure(const HttpExchange& http, const QString& server, int timeoutSeconds,
+                                          Exchange& exchange)
+{
+    if (!http.sslErrors.isEmpty()) {
+        exchange.transportError = InfluxResult::Error::Tls;
+        exchange.transportMessage = QStringLiteral("the TLS certificate of %1 is not trusted: %2")
+                                        .arg(server, http.sslErrors.join(QStringLiteral("; ")));
+    } else if (http.status == 0) {
+        switch (http.networkError) {
+        case QNetworkReply::ConnectionRefusedError:
+            exchange.transportError = InfluxResult::Error::Connection;
+            exchange.transportMessage =
+                QStringLiteral("%1 refused the connection; is InfluxDB running and the tunnel up?").arg(server);
+            break;
+        case QNetworkReply::HostNotFoundError:
+            exchange.transportError = InfluxResult::Error::Connection;
+            exchange.transportMessage = QStringLiteral("the host of %1 was not found").arg(server);
+            break;
+        case QNetworkReply::TimeoutError:
+        case QNetworkReply::OperationCanceledError:
+            exchange.transportError = InfluxResult::Error::Timeout;
+            exchange.transportMessage =
+                QStringLiteral("%1 did not answer within %2 s").arg(server).arg(timeoutSeconds);
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            exchange.transportError = InfluxResult::Error::Tls;
+            exchange.transportMessage =
+                QStringLiteral("the TLS handshake with %1 failed: %2").arg(server, http.errorString);
+            break;
+        default:
+            exchange.transportError = InfluxResult::Error::Connection;
+            exchange.transportMessage = QStringLiteral("%1: %2").arg(server, http.errorString);
+            break;
+        }
+    } else if (http.status / 100 == 2) {
+        // Headers arrived but the body did not: treat what we have as a cut-off answer.
+        exchange.transportError = InfluxResult::Error::BadResponse;
+        exchange.transportMessage = QStringLiteral("the answer from %1 was cut off after %2 bytes (%3)")
+                                        .arg(server)
+                                        .arg(exchange.body.size())
+                                        .arg(http.errorString);
+    }
 }
 
 InfluxResult InfluxClient::resultOf(const Exchange& exchange, bool aborted)
@@ -220,6 +226,8 @@ InfluxResult InfluxClient::resultOf(const Exchange& exchange, bool aborted)
     result.latencyMs = exchange.latencyMs;
     result.serverVersion = QString::fromUtf8(exchange.version);
     result.serverTime = InfluxResponseParser::timeFromHttpDate(exchange.date);
+    if (exchange.httpStatus == 429 || exchange.httpStatus == 503)
+        result.retryAfter = exchange.retryAfter; // elsewhere it means nothing for a poll
     if (aborted) {
         result.error = InfluxResult::Error::Canceled;
         result.errorMessage = QStringLiteral("the request was canceled");
@@ -234,8 +242,8 @@ InfluxResult InfluxClient::resultOf(const Exchange& exchange, bool aborted)
         result.error = InfluxResponseParser::errorForStatus(exchange.httpStatus);
         result.errorMessage = InfluxResponseParser::httpErrorMessage(
             exchange.httpStatus, InfluxResponseParser::serverErrorText(exchange.body, exchange.influxError));
-        if (!exchange.retryAfter.isEmpty())
-            result.errorMessage += QStringLiteral(" (retry after %1 s)").arg(QString::fromLatin1(exchange.retryAfter));
+        if (!result.retryAfter.isEmpty())
+            result.errorMessage += retryAfterText(result.retryAfter);
         return result;
     }
     InfluxResponseParser::parseBody(exchange.body, result);
@@ -250,7 +258,7 @@ InfluxQueryReply* InfluxClient::query(const InfluxQuery& query)
     if (!database.isEmpty())
         parameters += '&' + encodedParameter("db", database);
     parameters += '&' + encodedParameter("epoch", InfluxQuery::epochName(query.epoch));
-    reply->m_reply = send(QStringLiteral("/query"), parameters, reply, [reply, database](const Exchange& exchange) {
+    reply->m_reply = send(QStringLiteral("/query"), parameters, queryLimits(), reply, [reply, database](const Exchange& exchange) {
         InfluxResult result = resultOf(exchange, reply->m_aborted);
         explainNotExecuted(result, database);
         Q_EMIT reply->finished(result);
@@ -268,7 +276,7 @@ InfluxProbeReply* InfluxClient::probe()
 
 void InfluxClient::sendProbe(InfluxProbeReply* reply, const QString& path)
 {
-    send(path, {}, reply, [this, reply, path](const Exchange& exchange) {
+    send(path, {}, HttpLimits::probe(m_connection.timeoutMs), reply, [this, reply, path](const Exchange& exchange) {
         InfluxProbeResult result;
         result.endpoint = path;
         result.httpStatus = exchange.httpStatus;

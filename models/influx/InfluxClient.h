@@ -5,15 +5,18 @@
 #include "influx/InfluxProbeResult.h"
 #include "influx/InfluxQuery.h"
 #include "influx/InfluxResult.h"
+#include "http/HttpLimits.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
+class GuardedReply;
+struct HttpExchange;
 class QNetworkAccessManager;
-class QNetworkReply;
 class QNetworkRequest;
 
 /** One /query in flight. Emits finished exactly once, then deletes itself. */
@@ -31,7 +34,7 @@ Q_SIGNALS:
 
 private:
     friend class InfluxClient;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<GuardedReply> m_reply;
     bool m_aborted = false;
 };
 
@@ -50,8 +53,9 @@ Q_SIGNALS:
 /**
  * InfluxQL over HTTP, for InfluxDB 1.x, 2.x (v1 compatibility) and 3.x: GET /query with all statements in one
  * request, Basic or Token auth, HTTPS with the system CAs plus an optional CA file (certificate errors end the
- * request with their text; they are never ignored), gzip left to QNetworkAccessManager, and a transfer timeout
- * on every request. Every failure becomes a sentence for the user in the result.
+ * request with their text; they are never ignored), gzip left to QNetworkAccessManager. Every request goes
+ * through GuardedReply: an idle timeout, a total deadline, a size cap, credentials kept to the server's origin.
+ * Every failure becomes a sentence for the user in the result.
  */
 class InfluxClient : public QObject
 {
@@ -65,8 +69,13 @@ public:
 
     InfluxQueryReply* query(const InfluxQuery& query);
     InfluxProbeReply* probe();
+    /// The size cap and total deadline of queries; by default HttpLimits::query(timeout). Probes use
+    /// HttpLimits::probe(timeout).
+    void setQueryLimits(const HttpLimits& limits) { m_queryLimits = limits; }
+    HttpLimits queryLimits() const;
 
-    /// The request for a path of the server with an already encoded query string; exposed for tests.
+    /// The request for a path of the server with an already encoded query string (no credentials: those go
+    /// through GuardedReply); exposed for tests.
     QNetworkRequest makeRequest(const QString& path, const QByteArray& encodedQuery) const;
 
 private:
@@ -85,12 +94,17 @@ private:
     };
     using ExchangeHandler = std::function<void(const Exchange&)>;
 
-    QNetworkReply* send(const QString& path, const QByteArray& encodedQuery, QObject* context, ExchangeHandler handler);
+    GuardedReply* send(const QString& path, const QByteArray& encodedQuery, const HttpLimits& limits,
+                       QObject* context, ExchangeHandler handler);
     void sendProbe(InfluxProbeReply* reply, const QString& path);
+    static Exchange exchangeOf(const HttpExchange& http, const QString& server, int timeoutSeconds);
+    static void describeNetworkFailure(const HttpExchange& http, const QString& server, int timeoutSeconds,
+                                       Exchange& exchange);
     static InfluxResult resultOf(const Exchange& exchange, bool aborted);
-    QString caFileProblem() const;
+    QByteArray authorization() const;
     QString serverName() const;
 
     QNetworkAccessManager* m_network;
     InfluxConnection m_connection;
+    std::optional<HttpLimits> m_queryLimits;
 };

@@ -65,5 +65,7 @@ void InfluxCredentials::wipeBytes(QByteArray& bytes)
 {
     if (!bytes.isEmpty())
         sodium_memzero(bytes.data(), size_t(bytes.size()));
-    bytes.clear();
+    // resize, not clear: the zeroed buffer stays with its holder until it dies (clear() would free it at once,
+    // and nothing could then tell a zeroed buffer from one merely forgotten).
+    bytes.resize(0);
 }

@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "influx/InfluxClient.h"
 #include "influx/NetworkCheck.h"
+#include "topology/UrlUserInfo.h"
 
 /** Is the InfluxDB reachable: /health where the version has it, else /ping, with the latency of the answer. */
 class InfluxReachabilityCheck final : public NetworkCheck
@@ -15,7 +16,7 @@ public:
                             QObject* parent = nullptr);
 
     QString name() const override { return QStringLiteral("InfluxDB"); }
-    QString target() const override { return m_client.connection().url.toString(); }
+    QString target() const override { return UrlUserInfo::displayed(m_client.connection().url); }
     void run() override;
 
 private:

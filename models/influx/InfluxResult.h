@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QList>
@@ -55,6 +56,7 @@ struct InfluxResult
     qint64 latencyMs = -1;   ///< request sent to last byte received
     QString serverVersion;   ///< X-Influxdb-Version
     QDateTime serverTime;    ///< the Date header: the server's clock when it answered; invalid when absent
+    QByteArray retryAfter;   ///< Retry-After of a 429 or 503 as sent (seconds or an HTTP date); empty when none
 
     bool ok() const { return error == Error::None; }
     /// The statement with this id, or null (statements may be missing when the request failed).

@@ -2,6 +2,8 @@
 #include "influx/InfluxTelemetrySource.h"
 
 #include "influx/LogEventsProvider.h"
+#include "influx/PollBackoff.h"
+#include "topology/UrlUserInfo.h"
 
 InfluxTelemetrySource::InfluxTelemetrySource(const DataSource& source, const InfluxCredentials& credentials,
                                              QNetworkAccessManager* network, const Clock* clock, QObject* parent)
@@ -25,7 +27,7 @@ InfluxTelemetrySource::~InfluxTelemetrySource()
 
 QString InfluxTelemetrySource::name() const
 {
-    return m_source.name.isEmpty() ? m_source.influxUrl.toString() : m_source.name;
+    return m_source.name.isEmpty() ? UrlUserInfo::displayed(m_source.influxUrl) : m_source.name;
 }
 
 void InfluxTelemetrySource::setRequestTimeoutMs(int milliseconds)
@@ -64,12 +66,7 @@ void InfluxTelemetrySource::stop()
 
 int InfluxTelemetrySource::nextPollDelaySeconds() const
 {
-    if (m_failures == 0)
-        return m_pollSeconds;
-    qint64 delay = m_pollSeconds;
-    for (int i = 0; i < m_failures && delay < MaxBackoffSeconds; ++i)
-        delay *= 2;
-    return int(std::min<qint64>(delay, MaxBackoffSeconds));
+    return PollBackoff::delaySeconds(m_pollSeconds, m_failures, m_retryAfterSeconds);
 }
 
 void InfluxTelemetrySource::pollNow()
@@ -99,6 +96,7 @@ void InfluxTelemetrySource::onQueryFinished(const InfluxResult& result)
         m_failures = 0;
         if (result.serverTime.isValid())
             m_serverClockOffsetMs = m_clock->now().msecsTo(result.serverTime);
+        m_retryAfterSeconds = 0;
         m_poll.apply(result);
         // Only by the server's clock: a laptop clock hours ahead must not throw current data away.
         if (m_serverClockOffsetMs)
@@ -112,6 +110,7 @@ void InfluxTelemetrySource::onQueryFinished(const InfluxResult& result)
         emitSnapshot();
     } else {
         ++m_failures;
+        m_retryAfterSeconds = PollBackoff::retryAfterSeconds(result.retryAfter, m_clock->now()).value_or(0);
         m_health.state = EndpointHealth::State::Failing;
         const QString since = m_health.lastSuccess.isValid()
             ? QStringLiteral("last good data %1").arg(m_health.lastSuccess.toString(Qt::ISODate))

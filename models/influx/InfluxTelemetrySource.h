@@ -16,8 +16,9 @@ class QNetworkAccessManager;
 /**
  * Live telemetry from Telegraf's data in InfluxDB: one HTTP request per poll cycle whatever the number of peers,
  * asking only for the server's recent time; snapshots carry the server's clock offset (its Date header), and data
- * the server stopped reporting is dropped after TelegrafPoll::RetentionSeconds. When InfluxDB fails the status says why and since when data is
- * missing, and polling backs off (doubling, capped) until it answers again. Never blocks.
+ * the server stopped reporting is dropped after TelegrafPoll::RetentionSeconds. When InfluxDB fails the status says
+ * why and since when data is missing, and polling backs off (PollBackoff: doubling, capped at no less than four
+ * intervals, never sooner than a Retry-After) until it answers again. Never blocks.
  */
 class InfluxTelemetrySource final : public TelemetrySource
 {
@@ -25,7 +26,6 @@ class InfluxTelemetrySource final : public TelemetrySource
 
 public:
     static constexpr int DefaultPollSeconds = 10;
-    static constexpr int MaxBackoffSeconds = 300;
     static inline const QString EndpointName = QStringLiteral("InfluxDB");
 
     InfluxTelemetrySource(const DataSource& source, const InfluxCredentials& credentials,
@@ -75,6 +75,7 @@ private:
     bool m_running = false;
     QPointer<InfluxQueryReply> m_pending;
     int m_failures = 0;
+    int m_retryAfterSeconds = 0; ///< what the last failed answer asked for; 0 when nothing
     EndpointHealth m_health;
     QPointer<LogEventsProvider> m_logProvider;
     bool m_logPending = false;

@@ -17,9 +17,7 @@ LiveSourceBuilder::LiveSourceBuilder(QNetworkAccessManager* network, const Clock
 
 LokiConnection LiveSourceBuilder::lokiConnection(const DataSource& source) const
 {
-    LokiConnection connection;
-    connection.baseUrl = source.lokiUrl;
-    connection.tenant = source.lokiTenant;
+    LokiConnection connection = LokiConnection::fromDataSource(source);
     if (m_timeoutMs > 0)
         connection.timeoutMs = m_timeoutMs;
     return connection;

@@ -2,6 +2,7 @@
 #include "live/LokiReadyNetworkCheck.h"
 
 #include "loki/LokiClient.h"
+#include "topology/UrlUserInfo.h"
 
 LokiReadyNetworkCheck::LokiReadyNetworkCheck(LokiClient* client, const Clock* clock, QObject* parent)
     : NetworkCheck(parent)
@@ -14,7 +15,7 @@ LokiReadyNetworkCheck::LokiReadyNetworkCheck(LokiClient* client, const Clock* cl
 
 QString LokiReadyNetworkCheck::target() const
 {
-    return m_client->connection().baseUrl.toString();
+    return UrlUserInfo::displayed(m_client->connection().baseUrl);
 }
 
 void LokiReadyNetworkCheck::run()

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/S3EndpointCheck.h"
 
-#include <QElapsedTimer>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QRegularExpression>
+#include "http/GuardedReply.h"
+#include "topology/UrlUserInfo.h"
 
-#include <memory>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
 
 namespace {
 
-constexpr qint64 MaxBodyBytes = 64 * 1024; ///< an S3 error document is tiny; never hold a listing
+constexpr qint64 MaxBodyBytes = HttpLimits::ProbeBodyBytes; ///< an S3 error document is tiny; never hold a listing
 
 /// The <Code> of an S3 error document, empty when the body is not one.
 QString s3ErrorCode(const QByteArray& body)
@@ -39,18 +38,21 @@ S3EndpointCheck::~S3EndpointCheck()
     }
 }
 
+QString S3EndpointCheck::target() const
+{
+    return UrlUserInfo::displayed(m_endpoint.url);
+}
+
 void S3EndpointCheck::run()
 {
     if (m_reply)
         return;
     QNetworkRequest request(m_endpoint.url);
     request.setTransferTimeout(m_timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    m_reply = m_network->get(request);
-    QNetworkReply* reply = m_reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, timer] { onFinished(reply, timer->elapsed()); });
+    HttpLimits limits = HttpLimits::probe(m_timeoutMs);
+    limits.maxRedirects = 0;
+    m_reply = GuardedReply::get(m_network, request, {}, limits, this);
+    connect(m_reply, &GuardedReply::finished, this, &S3EndpointCheck::onFinished);
 }
 
 QString S3EndpointCheck::answerText(int status, const QByteArray& reason, const QByteArray& body, bool amazonHeaders)
@@ -66,28 +68,28 @@ QString S3EndpointCheck::answerText(int status, const QByteArray& reason, const 
     return text + QStringLiteral(": something answers there, though not recognisably S3");
 }
 
-void S3EndpointCheck::onFinished(QNetworkReply* reply, qint64 latencyMs)
+void S3EndpointCheck::onFinished(const HttpExchange& exchange)
 {
-    reply->deleteLater();
     m_reply = nullptr;
     CheckResult result;
     result.name = name();
     result.target = target();
     result.probe.clear(); // the target is the whole URL asked
-    result.latencyMs = latencyMs;
+    result.latencyMs = exchange.latencyMs;
     result.finishedAt = m_clock->now();
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid()) {
-        // Any HTTP answer means the server is there; S3 refuses unsigned requests with 403 by design.
+    if (exchange.status > 0) {
+        // Any HTTP answer means the server is there; S3 refuses unsigned requests with 403 by design. An answer
+        // past the size cap still is one: only its first 64 KiB are read.
         result.ok = true;
-        result.detail = answerText(status.toInt(), reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
-                                   reply->read(MaxBodyBytes), reply->hasRawHeader("x-amz-request-id"));
-        result.version = QString::fromLatin1(reply->rawHeader("Server"));
+        result.detail = answerText(exchange.status, exchange.reason, exchange.body, exchange.headers.contains("x-amz-request-id"));
+        result.version = QString::fromLatin1(exchange.header("Server"));
     } else {
         result.ok = false;
-        const QString why = reply->error() == QNetworkReply::OperationCanceledError
-            ? QStringLiteral("no answer within %1 s").arg(m_timeoutMs / 1000.0)
-            : reply->errorString();
+        QString why = exchange.errorString;
+        if (exchange.failure == HttpExchange::Failure::Deadline)
+            why = exchange.message;
+        else if (exchange.networkError == QNetworkReply::OperationCanceledError)
+            why = QStringLiteral("no answer within %1 s").arg(m_timeoutMs / 1000.0);
         result.detail = m_endpoint.reachabilityNote.isEmpty() ? why
                                                               : QStringLiteral("%1; %2").arg(why, m_endpoint.reachabilityNote);
         result.latencyMs = -1;

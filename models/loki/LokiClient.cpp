@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loki/LokiClient.h"
 
+#include "http/GuardedReply.h"
+#include "http/TlsTrust.h"
 #include "loki/LokiPager.h"
 #include "loki/LokiResponseParser.h"
 
-#include <QElapsedTimer>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
 
@@ -48,6 +48,10 @@ LokiClient::LokiClient(QNetworkAccessManager* network, const LokiConnection& con
     , m_network(network)
     , m_connection(connection)
 {
+    // QNetworkAccessManager keeps the TLS verdict of a connection to a host; a CA file picked after a failure
+    // would otherwise not be used until the app restarts.
+    if (!connection.caFile.isEmpty() && connection.baseUrl.scheme() == QLatin1String("https"))
+        m_network->clearConnectionCache();
 }
 
 LokiClient::~LokiClient()
@@ -80,7 +84,7 @@ void LokiClient::setCredentials(LokiCredentials&& credentials)
 quint64 LokiClient::checkReady()
 {
     const quint64 id = nextId();
-    send(id, QStringLiteral("/ready"), {}, [this, id](const Outcome& outcome) {
+    send(id, QStringLiteral("/ready"), {}, HttpLimits::probe(m_connection.timeoutMs), [this, id](const Outcome& outcome) {
         LokiReadyResult result;
         result.requestId = id;
         result.latencyMs = outcome.latencyMs;
@@ -123,7 +127,8 @@ void LokiClient::requestLogPage(quint64 requestId)
     parameters.addQueryItem(QStringLiteral("end"), nanosecondsText(page.endNs));
     parameters.addQueryItem(QStringLiteral("limit"), QString::number(page.limit));
     parameters.addQueryItem(QStringLiteral("direction"), lokiDirectionName(paging->query.direction));
-    send(requestId, QStringLiteral("/loki/api/v1/query_range"), parameters, [this, requestId](const Outcome& outcome) {
+    send(requestId, QStringLiteral("/loki/api/v1/query_range"), parameters, HttpLimits::query(m_connection.timeoutMs),
+        [this, requestId](const Outcome& outcome) {
         onLogPage(requestId, outcome);
     });
 }
@@ -167,7 +172,8 @@ quint64 LokiClient::queryMetric(const LokiMetricQuery& query)
     parameters.addQueryItem(QStringLiteral("start"), nanosecondsText(query.startNs));
     parameters.addQueryItem(QStringLiteral("end"), nanosecondsText(query.endNs));
     parameters.addQueryItem(QStringLiteral("step"), QString::number(query.stepSeconds));
-    send(id, QStringLiteral("/loki/api/v1/query_range"), parameters, [this, id, query](const Outcome& outcome) {
+    send(id, QStringLiteral("/loki/api/v1/query_range"), parameters, HttpLimits::query(m_connection.timeoutMs),
+        [this, id, query](const Outcome& outcome) {
         LokiMetricResult result;
         result.requestId = id;
         result.query = query;
@@ -199,7 +205,7 @@ quint64 LokiClient::fetchLabels(const LokiLabelQuery& query)
     const QString path = query.labelName.isEmpty()
         ? QStringLiteral("/loki/api/v1/labels")
         : QStringLiteral("/loki/api/v1/label/%1/values").arg(query.labelName);
-    send(id, path, parameters, [this, id, query](const Outcome& outcome) {
+    send(id, path, parameters, HttpLimits::query(m_connection.timeoutMs), [this, id, query](const Outcome& outcome) {
         LokiLabelResult result;
         result.requestId = id;
         result.query = query;
@@ -218,11 +224,10 @@ quint64 LokiClient::fetchLabels(const LokiLabelQuery& query)
 void LokiClient::cancel(quint64 requestId)
 {
     delete m_paging.take(requestId);
-    QPointer<QNetworkReply> reply = m_replies.take(requestId);
+    QPointer<GuardedReply> reply = m_replies.take(requestId);
     if (reply) {
         reply->disconnect(this);
         reply->abort();
-        reply->deleteLater();
     }
 }
 
@@ -235,57 +240,67 @@ void LokiClient::cancelAll()
     m_paging.clear();
 }
 
-QNetworkReply* LokiClient::send(quint64 requestId, const QString& path, const QUrlQuery& query, Handler handler)
+void LokiClient::send(quint64 requestId, const QString& path, const QUrlQuery& query, const HttpLimits& limits,
+                      Handler handler)
 {
+    if (const QString problem = TlsTrust::caFileProblem(m_connection.caFile); !problem.isEmpty()) {
+        Outcome outcome;
+        outcome.error.kind = LokiError::Kind::Connection;
+        outcome.error.message = QStringLiteral("cannot reach Loki over HTTPS: %1").arg(problem);
+        // Asynchronous like every other answer, so callers can connect after asking.
+        QTimer::singleShot(0, this, [handler = std::move(handler), outcome] { handler(outcome); });
+        return;
+    }
     QUrl url = endpointUrl(path);
     url.setQuery(query);
 
     QNetworkRequest request(url);
     request.setTransferTimeout(m_connection.timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    TlsTrust::apply(request, m_connection.caFile);
     if (!m_connection.tenant.isEmpty())
         request.setRawHeader("X-Scope-OrgID", m_connection.tenant.toUtf8());
-    if (!m_authorization.isEmpty())
-        request.setRawHeader("Authorization", m_authorization);
 
-    QElapsedTimer timer;
-    timer.start();
-    QNetworkReply* reply = m_network->get(request);
+    GuardedReply* reply = GuardedReply::get(m_network, request, m_authorization, limits, this);
     m_replies.insert(requestId, reply);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, requestId, timer, handler = std::move(handler)] {
+    connect(reply, &GuardedReply::finished, this, [this, requestId, handler = std::move(handler)](const HttpExchange& http) {
         m_replies.remove(requestId);
-        reply->deleteLater();
-        handler(outcomeOf(reply, int(timer.elapsed())));
+        handler(outcomeOf(http));
     });
-    return reply;
 }
 
-LokiClient::Outcome LokiClient::outcomeOf(QNetworkReply* reply, int latencyMs) const
+LokiClient::Outcome LokiClient::outcomeOf(const HttpExchange& http) const
 {
     Outcome outcome;
-    outcome.latencyMs = latencyMs;
-    // An aborted (timed out) reply is closed; reading it only warns.
-    if (reply->isOpen())
-        outcome.body = reply->readAll();
-    const int error = reply->error();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // Qt's codes below 200 are transport failures, even after a status line (a body cut short); the others
-    // mirror the HTTP status when there is one.
-    const bool transportFailure = (error > 0 && error < 200) || (error != 0 && status == 0);
-    if (transportFailure)
-        outcome.error = transportError(reply);
-    else if (status != 200)
-        outcome.error = LokiResponseParser::httpError(
-            status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), outcome.body);
+    outcome.latencyMs = int(http.latencyMs);
+    outcome.body = http.body;
+    if (http.failed())
+        outcome.error = transportError(http);
+    else if (http.status != 200)
+        outcome.error = LokiResponseParser::httpError(http.status, QString::fromLatin1(http.reason), outcome.body);
     return outcome;
 }
 
-LokiError LokiClient::transportError(QNetworkReply* reply) const
+LokiError LokiClient::transportError(const HttpExchange& http) const
 {
     LokiError error;
     const QString where = endpointText(m_connection.baseUrl);
     error.kind = LokiError::Kind::Connection;
-    switch (reply->error()) {
+    using Failure = HttpExchange::Failure;
+    if (http.failure != Failure::Network) {
+        if (http.failure == Failure::Deadline)
+            error.kind = LokiError::Kind::Timeout;
+        else if (http.failure == Failure::TooLarge)
+            error.kind = LokiError::Kind::BadResponse;
+        error.message = QStringLiteral("Loki at %1: %2").arg(where, http.message);
+        return error;
+    }
+    if (!http.sslErrors.isEmpty()) {
+        error.message = QStringLiteral("the TLS certificate of Loki at %1 is not trusted: %2; if it comes from a private "
+                                       "CA, pick that CA file for this data source in the Data Sources dialog")
+                            .arg(where, http.sslErrors.join(QStringLiteral("; ")));
+        return error;
+    }
+    switch (http.networkError) {
     case QNetworkReply::ConnectionRefusedError:
         error.message
             = QStringLiteral("cannot connect to Loki at %1: connection refused (is Loki running, is the tunnel up?)")
@@ -307,7 +322,7 @@ LokiError LokiClient::transportError(QNetworkReply* reply) const
                   .arg(where);
         break;
     default:
-        error.message = QStringLiteral("Loki at %1: %2").arg(where, reply->errorString());
+        error.message = QStringLiteral("Loki at %1: %2").arg(where, http.errorString);
         break;
     }
     return error;

@@ -15,14 +15,18 @@
 
 #include <functional>
 
+class GuardedReply;
+struct HttpExchange;
+struct HttpLimits;
 class LokiPager;
 class QNetworkAccessManager;
-class QNetworkReply;
 
 /**
  * Loki's HTTP query API: /ready, query_range (log queries paged past 5000 lines, metric queries), labels and
  * label values. Every call returns a request id at once and answers later with the matching *Finished signal;
- * nothing blocks. The network access manager is injected so the app shares one and tests use their own.
+ * nothing blocks. The network access manager is injected so the app shares one and tests use their own. Every
+ * request goes through GuardedReply: /ready is capped at 64 KiB within twice the timeout, queries at 32 MiB
+ * within 30 s (or the timeout when longer), and the credentials stay with Loki's own origin.
  */
 class LokiClient final : public QObject
 {
@@ -65,18 +69,18 @@ private:
     using Handler = std::function<void(const Outcome&)>;
     struct LogPaging;
 
-    QNetworkReply* send(quint64 requestId, const QString& path, const QUrlQuery& query, Handler handler);
+    void send(quint64 requestId, const QString& path, const QUrlQuery& query, const HttpLimits& limits, Handler handler);
     void requestLogPage(quint64 requestId);
     void onLogPage(quint64 requestId, const Outcome& outcome);
     void finishLogs(quint64 requestId, const LokiError& error);
-    Outcome outcomeOf(QNetworkReply* reply, int latencyMs) const;
-    LokiError transportError(QNetworkReply* reply) const;
+    Outcome outcomeOf(const HttpExchange& http) const;
+    LokiError transportError(const HttpExchange& http) const;
     quint64 nextId() { return ++m_lastId; }
 
     QNetworkAccessManager* m_network;
     LokiConnection m_connection;
     QByteArray m_authorization; ///< "Basic ..." holds the secret in base64: zeroed when replaced or destroyed
     quint64 m_lastId = 0;
-    QHash<quint64, QPointer<QNetworkReply>> m_replies;
+    QHash<quint64, QPointer<GuardedReply>> m_replies;
     QHash<quint64, LogPaging*> m_paging;
 };

@@ -2,6 +2,7 @@
 #include "sources/DataSourceCheck.h"
 
 #include "topology/TopologyValidator.h"
+#include "topology/UrlUserInfo.h"
 
 #include <QFileInfo>
 
@@ -19,6 +20,11 @@ bool nameTaken(const DataSource& source, const QList<DataSource>& all)
 
 void checkUrl(QList<Problem>& problems, Field field, const QUrl& url, const QString& typed)
 {
+    if (UrlUserInfo::holdsPassword(url)) {
+        problems.append({field, UrlUserInfo::passwordRefusal(field == Field::LokiUrl ? "TUNNELSCOPE_LOKI_PASSWORD"
+                                                                                      : "TUNNELSCOPE_INFLUX_PASSWORD")});
+        return; // and never quote what was typed: it holds the password
+    }
     const QString text = typed.trimmed().isEmpty() ? url.toString() : typed.trimmed();
     if ((!url.isEmpty() || !text.isEmpty()) && !TopologyValidator::isHttpUrl(url))
         problems.append({field, TopologyValidator::notAnHttpUrl(text)});

@@ -123,10 +123,7 @@ void SourceSelector::makeLokiClient(const DataSource& source, CredentialLoad& lo
 {
     if (source.lokiUrl.isEmpty())
         return;
-    LokiConnection connection;
-    connection.baseUrl = source.lokiUrl;
-    connection.tenant = source.lokiTenant;
-    m_loki = new LokiClient(networkAccess(), connection, this);
+    m_loki = new LokiClient(networkAccess(), LokiConnection::fromDataSource(source), this);
     LokiCredentials credentials;
     credentials.user = load.credentials.lokiUser;
     // A copy of its own for the client to wipe: the live source's event counter needs the secret after this.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topology/TopologyValidator.h"
+#include "topology/UrlUserInfo.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -260,7 +261,14 @@ private:
     void checkUrl(const QString& path, const QUrl& url)
     {
         if (!url.isEmpty() && !TopologyValidator::isHttpUrl(url))
-            fail(path, TopologyValidator::notAnHttpUrl(url.toString()));
+            fail(path, TopologyValidator::notAnHttpUrl(UrlUserInfo::displayed(url)));
+    }
+
+    /// A password in a URL would be written into this file and shown with the URL: it belongs in the keychain.
+    void checkNoPassword(const QString& path, const QUrl& url, const char* passwordVariable)
+    {
+        if (UrlUserInfo::holdsPassword(url))
+            fail(path, UrlUserInfo::passwordRefusal(passwordVariable));
     }
 
     void checkDataSources()
@@ -271,6 +279,8 @@ private:
             const QString path = item("dataSources", i);
             checkUrl(path + QStringLiteral(".influxUrl"), source.influxUrl);
             checkUrl(path + QStringLiteral(".lokiUrl"), source.lokiUrl);
+            checkNoPassword(path + QStringLiteral(".influxUrl"), source.influxUrl, "TUNNELSCOPE_INFLUX_PASSWORD");
+            checkNoPassword(path + QStringLiteral(".lokiUrl"), source.lokiUrl, "TUNNELSCOPE_LOKI_PASSWORD");
             if (source.pollIntervalSeconds < DataSource::MinPollIntervalSeconds
                 || source.pollIntervalSeconds > DataSource::MaxPollIntervalSeconds)
                 fail(path + QStringLiteral(".pollIntervalSeconds"),

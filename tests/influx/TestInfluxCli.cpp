@@ -106,6 +106,56 @@ private Q_SLOTS:
         QVERIFY2(run.out.startsWith(expected), run.out.constData());
     }
 
+    void redirectToAnotherHostGetsNoCredentials()
+    {
+        // The reproduced case of issue 13: `status --influx-user` sent Basic credentials to the redirect's host.
+        FakeHttpServer other;
+        QVERIFY(other.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        other.setFallback(recordedPollAnswer());
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        QUrl target = other.baseUrl();
+        target.setPath(QStringLiteral("/query"));
+        server.setFallback(FakeHttpServer::redirect(307, target));
+        const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), server.baseUrl().toString(),
+                                                QStringLiteral("--influx-user"), QStringLiteral("reader"), QStringLiteral("--json")},
+                                               environmentWith(QStringLiteral("TUNNELSCOPE_INFLUX_PASSWORD"), QStringLiteral("s3cret")));
+        QVERIFY2(run.exitCode >= 0, run.err.constData());
+        QVERIFY(!server.requests().isEmpty());
+        QVERIFY(server.requests().constFirst().headers.contains("authorization"));
+        QVERIFY2(!other.requests().isEmpty(), run.out.constData());
+        for (const FakeHttpServer::Request& request : other.requests())
+            QVERIFY2(!request.headers.contains("authorization"), request.headers.value("authorization").constData());
+    }
+
+    void passwordInsideAUrlIsRefused_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("influx") << QStringLiteral("--influx-url") << QByteArray("TUNNELSCOPE_INFLUX_PASSWORD");
+        QTest::newRow("loki") << QStringLiteral("--loki-url") << QByteArray("TUNNELSCOPE_LOKI_PASSWORD");
+    }
+
+    void passwordInsideAUrlIsRefused()
+    {
+        QFETCH(QString, option);
+        QFETCH(QByteArray, expected);
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(recordedPollAnswer());
+        QUrl withPassword = server.baseUrl();
+        withPassword.setUserInfo(QStringLiteral("reader:hunter2"));
+        QStringList arguments {QStringLiteral("status"), option, withPassword.toString()};
+        if (option != QLatin1String("--influx-url"))
+            arguments << QStringLiteral("--influx-url") << server.baseUrl().toString();
+        const CliProcess run = CliProcess::run(arguments, environmentWith({}, {}));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("password") && run.err.contains("keychain") && run.err.contains(expected), run.err.constData());
+        QVERIFY(!run.err.contains("hunter2"));
+        QVERIFY(!run.out.contains("hunter2"));
+        QVERIFY(server.requests().isEmpty());
+    }
+
     void badOptionsAreRejected_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -75,6 +75,21 @@ private:
         return connection;
     }
 
+    static InfluxConnection basicAuthConnectionTo(const QUrl& url)
+    {
+        InfluxConnection connection = connectionTo(url);
+        connection.auth = DataSource::InfluxAuth::UserPassword;
+        connection.credentials = InfluxCredentials("reader", "s3cret");
+        return connection;
+    }
+
+    static QUrl withPath(QUrl url, const QString& path)
+    {
+        url.setPath(path);
+        url.setQuery(QStringLiteral("q=x"));
+        return url;
+    }
+
     static InfluxQuery simpleQuery()
     {
         InfluxQuery query;
@@ -146,6 +161,9 @@ private Q_SLOTS:
         QCOMPARE(QByteArray(bytes, 6), QByteArray("secret"));
         copy.wipe();
         QVERIFY(copy.isEmpty());
+        // The buffer stays with its holder until it dies, so what it held can be read: zeros, not the secret.
+        QVERIFY(copy.secret.constData() == bytes);
+        QCOMPARE(QByteArray(bytes, 6), QByteArray(6, '\0'));
         QCOMPARE(credentials.secret, QByteArray("secret")); // copies are deep: wiping one leaves the other
         QVERIFY(InfluxConnection::fromDataSource(DataSource{}, credentials).credentials.secret == "secret");
     }
@@ -374,6 +392,108 @@ private Q_SLOTS:
         QVERIFY2(result.message.contains(message), qPrintable(result.message));
         QCOMPARE(result.version, version);
         QCOMPARE(server.requests().size(), 1);
+    }
+
+    void redirectToAnotherOriginGetsNoCredentials()
+    {
+        FakeHttpServer other;
+        QVERIFY(other.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        other.setFallback(FakeHttpServer::response(200, R"({"results":[{"statement_id":0}]})"));
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueue(FakeHttpServer::redirect(307, withPath(other.baseUrl(), QStringLiteral("/query"))));
+        InfluxClient client(&m_network);
+        client.setConnection(basicAuthConnectionTo(server.baseUrl()));
+        ask(client, simpleQuery());
+        QCOMPARE(server.requests().size(), 1);
+        QVERIFY(server.requests().constFirst().headers.contains("authorization"));
+        QCOMPARE(other.requests().size(), 1);
+        QVERIFY2(!other.requests().constFirst().headers.contains("authorization"),
+                 other.requests().constFirst().headers.value("authorization").constData());
+    }
+
+    void redirectWithinTheOriginKeepsCredentials()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueue(FakeHttpServer::redirect(308, withPath(server.baseUrl(), QStringLiteral("/influx/query"))));
+        server.enqueue(FakeHttpServer::response(200, R"({"results":[{"statement_id":0}]})"));
+        InfluxClient client(&m_network);
+        client.setConnection(basicAuthConnectionTo(server.baseUrl()));
+        const InfluxResult result = ask(client, simpleQuery());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage));
+        QCOMPARE(server.requests().size(), 2);
+        QCOMPARE(server.requests().constLast().target, QByteArray("/influx/query?q=x"));
+        QCOMPARE(server.requests().constLast().headers.value("authorization"),
+                 QByteArray("Basic " + QByteArray("reader:s3cret").toBase64()));
+    }
+
+    void redirectsAreCapped()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(FakeHttpServer::redirect(302, withPath(server.baseUrl(), QStringLiteral("/query"))));
+        InfluxClient client(&m_network);
+        client.setConnection(connectionTo(server.baseUrl()));
+        const InfluxResult result = ask(client, simpleQuery());
+        QVERIFY(!result.ok());
+        QVERIFY2(result.errorMessage.contains(QLatin1String("more than 5 redirects")), qPrintable(result.errorMessage));
+        QCOMPARE(server.requests().size(), 6);
+    }
+
+    void redirectFromHttpsToHttpIsRefused()
+    {
+        FakeHttpServer plain;
+        QVERIFY(plain.listenOnLoopback());
+        plain.setFallback(FakeHttpServer::response(200, R"({"results":[{"statement_id":0}]})"));
+        FakeHttpServer server;
+        QVERIFY(server.useTls(tlsFile(QStringLiteral("test-server.pem")), tlsFile(QStringLiteral("test-server.key"))));
+        QVERIFY(server.listenOnLoopback());
+        server.enqueue(FakeHttpServer::redirect(307, withPath(plain.baseUrl(), QStringLiteral("/query"))));
+        InfluxClient client(&m_network);
+        InfluxConnection connection = basicAuthConnectionTo(server.baseUrl());
+        connection.caFile = tlsFile(QStringLiteral("test-server.pem"));
+        client.setConnection(connection);
+        const InfluxResult result = ask(client, simpleQuery());
+        QVERIFY(!result.ok());
+        QVERIFY2(result.errorMessage.contains(QLatin1String("refused a redirect from https to http")),
+                 qPrintable(result.errorMessage));
+        QVERIFY(plain.requests().isEmpty());
+    }
+
+    void answerLargerThanTheCapIsAborted_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::newRow("Content-Length") << FakeHttpServer::response(200, QByteArray(33 * 1024 * 1024, ' '));
+        QTest::newRow("unframed") << FakeHttpServer::unframedResponse(33 * 1024 * 1024);
+    }
+
+    void answerLargerThanTheCapIsAborted()
+    {
+        QFETCH(QByteArray, answer);
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueue(answer);
+        InfluxClient client(&m_network);
+        client.setConnection(connectionTo(server.baseUrl()));
+        const InfluxResult result = ask(client, simpleQuery());
+        QCOMPARE(result.error, InfluxResult::Error::BadResponse);
+        QVERIFY2(result.errorMessage.contains(QLatin1String("response larger than 32 MiB")), qPrintable(result.errorMessage));
+    }
+
+    void tricklingProbeHitsItsDeadline()
+    {
+        // One byte of body every 100 ms never leaves the connection idle for the 1 s timeout, yet takes about 5 s.
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueueTrickle(FakeHttpServer::response(200, R"({"status":"pass","message":"ready for queries"})"), 100);
+        InfluxClient client(&m_network);
+        InfluxConnection connection = connectionTo(server.baseUrl());
+        connection.timeoutMs = 1000;
+        client.setConnection(connection);
+        const InfluxProbeResult result = probe(client);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.message.contains(QLatin1String("no complete answer within 2 s")), qPrintable(result.message));
     }
 
     void probeOfANonListeningServerFails()

@@ -213,6 +213,51 @@ private Q_SLOTS:
         QCOMPARE(snapshots.size(), 1);
     }
 
+    void backOffNeverPollsFasterThanTheInterval()
+    {
+        // A 10-minute interval: a cap of 300 s would make a failing source poll twice as often as a healthy one.
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(FakeHttpServer::response(500, R"({"error":"engine broke"})"));
+        InfluxTelemetrySource source(dataSourceFor(server, 600), {}, &m_network, &m_clock);
+        const int expectedDelays[] = {1200, 2400, 2400};
+        for (const int expected : expectedDelays) {
+            QVERIFY(runCycle(source));
+            QCOMPARE(source.nextPollDelaySeconds(), expected);
+            m_clock.advance(expected);
+        }
+    }
+
+    void retryAfterIsHonouredWithinBounds_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<int>("expected");
+        const QDateTime now = QDateTime(QDate(2026, 11, 22), QTime(0, 13), Qt::UTC);
+        QTest::newRow("429 seconds") << 429 << QByteArray("120") << 120;
+        QTest::newRow("503 HTTP date") << 503 << now.addSecs(200).toString(Qt::RFC2822Date).toLatin1() << 200;
+        QTest::newRow("shorter than the back-off") << 429 << QByteArray("3") << 20;
+        QTest::newRow("past date") << 503 << now.addSecs(-60).toString(Qt::RFC2822Date).toLatin1() << 20;
+        QTest::newRow("a day, bounded by the cap") << 429 << QByteArray("86400") << 300;
+        QTest::newRow("garbage") << 429 << QByteArray("soon") << 20;
+    }
+
+    void retryAfterIsHonouredWithinBounds()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(int, expected);
+        m_clock.set(QDateTime(QDate(2026, 11, 22), QTime(0, 13), Qt::UTC));
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(FakeHttpServer::response(status, "slow down\n", {{"Retry-After", retryAfter}}, "text/plain"));
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        QVERIFY(runCycle(source));
+        QCOMPARE(source.nextPollDelaySeconds(), expected);
+        QVERIFY2(source.status().endpoints.constFirst().message.contains(QStringLiteral("retrying in %1 s").arg(expected)),
+                 qPrintable(source.status().endpoints.constFirst().message));
+    }
+
     void theTimerResumesPollingByItself()
     {
         FakeHttpServer server;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loki/LokiClient.h"
+#include "support/FakeHttpServer.h"
 #include "support/LokiTestServer.h"
 #include "support/SignalWait.h"
+#include "topology/DataSource.h"
 
 #include <QNetworkAccessManager>
 #include <QSet>
@@ -318,6 +320,101 @@ private Q_SLOTS:
         QCOMPARE(result->error.kind, LokiError::Kind::Connection);
         QVERIFY2(
             result->error.message.contains(QLatin1String("connection refused")), qPrintable(result->error.message));
+    }
+
+    void redirectToAnotherOriginGetsNoCredentials()
+    {
+        FakeHttpServer other;
+        QVERIFY(other.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        other.setFallback(FakeHttpServer::response(200, "ready\n", {}, "text/plain"));
+        FakeHttpServer proxy;
+        QVERIFY(proxy.listenOnLoopback());
+        QUrl target = other.baseUrl();
+        target.setPath(QStringLiteral("/ready"));
+        proxy.enqueue(FakeHttpServer::redirect(307, target));
+        LokiClient client(&m_network, LokiConnection { proxy.baseUrl(), {}, 2000 });
+        client.setCredentials(LokiCredentials { QStringLiteral("grafana"), QByteArray("s3cret") });
+        client.checkReady();
+        QVERIFY(waitForSignal<LokiReadyResult>(&client, &LokiClient::readyFinished));
+        QCOMPARE(proxy.requests().size(), 1);
+        QVERIFY(proxy.requests().constFirst().headers.contains("authorization"));
+        QCOMPARE(other.requests().size(), 1);
+        QVERIFY2(!other.requests().constFirst().headers.contains("authorization"),
+            other.requests().constFirst().headers.value("authorization").constData());
+    }
+
+    void readyAnswerLargerThanItsCapIsAborted()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueue(FakeHttpServer::response(200, QByteArray(1024 * 1024, 'r'), {}, "text/plain"));
+        LokiClient client(&m_network, LokiConnection { server.baseUrl(), {}, 2000 });
+        client.checkReady();
+        const auto result = waitForSignal<LokiReadyResult>(&client, &LokiClient::readyFinished);
+        QVERIFY(result);
+        QVERIFY(!result->ready);
+        QVERIFY2(result->error.message.contains(QLatin1String("response larger than 64 KiB")),
+            qPrintable(result->error.message));
+    }
+
+    void tricklingAnswerHitsTheDeadline()
+    {
+        // One byte of body every 100 ms never trips the 1 s idle timeout, yet the answer takes about 5 s.
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueueTrickle(FakeHttpServer::response(200, "ready" + QByteArray(45, ' ') + '\n', {}, "text/plain"), 100);
+        LokiClient client(&m_network, LokiConnection { server.baseUrl(), {}, 1000 });
+        client.checkReady();
+        const auto result = waitForSignal<LokiReadyResult>(&client, &LokiClient::readyFinished);
+        QVERIFY(result);
+        QVERIFY(!result->ready);
+        QCOMPARE(result->error.kind, LokiError::Kind::Timeout);
+        QVERIFY2(result->error.message.contains(QLatin1String("no complete answer within 2 s")),
+            qPrintable(result->error.message));
+    }
+
+    void privateCaIsTrustedThroughTheCaFile()
+    {
+        const QString certificate = QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/tls/test-server.pem");
+        FakeHttpServer server;
+        QVERIFY(server.useTls(certificate, QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/tls/test-server.key")));
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(FakeHttpServer::response(200, "ready\n", {}, "text/plain"));
+
+        LokiClient untrusting(&m_network, LokiConnection { server.baseUrl(), {}, 2000 });
+        untrusting.checkReady();
+        const auto refused = waitForSignal<LokiReadyResult>(&untrusting, &LokiClient::readyFinished);
+        QVERIFY(refused);
+        QVERIFY(!refused->ready);
+        QVERIFY2(refused->error.message.contains(QLatin1String("not trusted"))
+                && refused->error.message.contains(QLatin1String("CA file")),
+            qPrintable(refused->error.message));
+        QVERIFY(server.requests().isEmpty()); // nothing went over the untrusted connection
+
+        DataSource source;
+        source.lokiUrl = server.baseUrl();
+        source.caFile = certificate;
+        LokiConnection connection = LokiConnection::fromDataSource(source);
+        QCOMPARE(connection.caFile, certificate); // every Loki use starts from the data source's connection
+        connection.timeoutMs = 2000;
+        LokiClient trusting(&m_network, connection);
+        trusting.checkReady();
+        const auto accepted = waitForSignal<LokiReadyResult>(&trusting, &LokiClient::readyFinished);
+        QVERIFY(accepted);
+        QVERIFY2(accepted->ready, qPrintable(accepted->error.message));
+        QCOMPARE(server.requests().size(), 1);
+    }
+
+    void unreadableCaFileFailsWithoutNetwork()
+    {
+        LokiConnection connection { QUrl(QStringLiteral("https://127.0.0.1:1")), {}, 2000 };
+        connection.caFile = QStringLiteral("/nonexistent/ca.pem");
+        LokiClient client(&m_network, connection);
+        client.checkReady();
+        const auto result = waitForSignal<LokiReadyResult>(&client, &LokiClient::readyFinished);
+        QVERIFY(result);
+        QVERIFY(!result->ready);
+        QVERIFY2(result->error.message.contains(QLatin1String("/nonexistent/ca.pem")), qPrintable(result->error.message));
     }
 
     void proxyPathPrefixIsKept()

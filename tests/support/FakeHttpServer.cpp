@@ -5,7 +5,10 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
+
+#include <memory>
 
 namespace {
 
@@ -16,6 +19,14 @@ QByteArray reasonPhrase(int status)
         return "OK";
     case 204:
         return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
     case 400:
         return "Bad Request";
     case 401:
@@ -28,6 +39,8 @@ QByteArray reasonPhrase(int status)
         return "Too Many Requests";
     case 500:
         return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
     default:
         return "Status";
     }
@@ -57,9 +70,16 @@ bool FakeHttpServer::listenOnLoopback()
     return listen(QHostAddress::LocalHost, 0);
 }
 
+bool FakeHttpServer::listenOn(const QHostAddress& loopbackAddress)
+{
+    return loopbackAddress.isLoopback() && listen(loopbackAddress, 0);
+}
+
 QUrl FakeHttpServer::baseUrl() const
 {
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(serverPort()));
+    return QUrl(QStringLiteral("%1://%2:%3")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), serverAddress().toString())
+                    .arg(serverPort()));
 }
 
 bool FakeHttpServer::useTls(const QString& certificateFile, const QString& keyFile)
@@ -97,12 +117,43 @@ void FakeHttpServer::incomingConnection(qintptr descriptor)
 
 void FakeHttpServer::enqueue(const QByteArray& rawResponse)
 {
-    m_script.append(rawResponse);
+    m_script.append(Scripted {rawResponse});
 }
 
 void FakeHttpServer::enqueueSilence()
 {
-    m_script.append(QByteArray());
+    m_script.append(Scripted {});
+}
+
+void FakeHttpServer::enqueueTrickle(const QByteArray& rawResponse, int intervalMs)
+{
+    m_script.append(Scripted {rawResponse, std::max(1, intervalMs)});
+}
+
+void FakeHttpServer::answer(QTcpSocket* socket, const Scripted& scripted)
+{
+    if (scripted.bytes.isEmpty())
+        return; // silence: keep the connection open and say nothing
+    if (scripted.trickleMs <= 0) {
+        socket->write(scripted.bytes);
+        socket->flush();
+        socket->disconnectFromHost();
+        return;
+    }
+    // Bounded by the response's length; the timer dies with the socket when the client gives up.
+    const qsizetype headEnd = scripted.bytes.indexOf("\r\n\r\n");
+    socket->write(scripted.bytes.left(headEnd < 0 ? 0 : headEnd + 4));
+    auto* timer = new QTimer(socket);
+    auto sent = std::make_shared<qsizetype>(headEnd < 0 ? 0 : headEnd + 4);
+    connect(timer, &QTimer::timeout, socket, [socket, timer, sent, bytes = scripted.bytes] {
+        socket->write(bytes.mid((*sent)++, 1));
+        socket->flush();
+        if (*sent >= bytes.size()) {
+            timer->stop();
+            socket->disconnectFromHost();
+        }
+    });
+    timer->start(scripted.trickleMs);
 }
 
 void FakeHttpServer::onNewConnection()
@@ -128,12 +179,7 @@ void FakeHttpServer::onNewConnection()
                     request.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
             }
             m_requests.append(request);
-            const QByteArray answer = m_script.isEmpty() ? m_fallback : m_script.takeFirst();
-            if (answer.isEmpty())
-                return; // silence: keep the connection open and say nothing
-            socket->write(answer);
-            socket->flush();
-            socket->disconnectFromHost();
+            answer(socket, m_script.isEmpty() ? Scripted {m_fallback} : m_script.takeFirst());
         });
     }
 }
@@ -149,6 +195,16 @@ QByteArray FakeHttpServer::response(int status, const QByteArray& body, const QL
     raw += "X-Influxdb-Version: 1.6.7~rc0\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
         + "\r\n\r\n" + body;
     return raw;
+}
+
+QByteArray FakeHttpServer::redirect(int status, const QUrl& location)
+{
+    return response(status, {}, {{"Location", location.toEncoded()}}, {});
+}
+
+QByteArray FakeHttpServer::unframedResponse(qsizetype size)
+{
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + QByteArray(size, ' ');
 }
 
 QByteArray FakeHttpServer::truncatedResponse(const QByteArray& body, int promisedLength)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QMap>
 #include <QSslConfiguration>
@@ -33,6 +34,8 @@ public:
     explicit FakeHttpServer(QObject* parent = nullptr);
 
     bool listenOnLoopback();
+    /// Listens on another loopback address (e.g. 127.0.0.2: another origin than 127.0.0.1 on the same machine).
+    bool listenOn(const QHostAddress& loopbackAddress);
     /// Serve HTTPS with this certificate and key (PEM files); call before listening.
     bool useTls(const QString& certificateFile, const QString& keyFile);
     QUrl baseUrl() const;
@@ -41,6 +44,9 @@ public:
     void enqueue(const QByteArray& rawResponse);
     /// The next request gets no answer at all (the connection stays open).
     void enqueueSilence();
+    /// The next request gets the status line and headers at once, then the body one byte every `intervalMs`
+    /// (so the client's idle timeout never trips), then the connection closes.
+    void enqueueTrickle(const QByteArray& rawResponse, int intervalMs);
     /// What requests get once the script is used up; empty means silence.
     void setFallback(const QByteArray& rawResponse) { m_fallback = rawResponse; }
 
@@ -49,6 +55,10 @@ public:
     /// A complete response with Content-Length and Connection: close.
     static QByteArray response(int status, const QByteArray& body, const QList<QPair<QByteArray, QByteArray>>& headers = {},
                                const QByteArray& contentType = "application/json");
+    /// A redirect (301, 302, 307, 308) to `location`, with no body.
+    static QByteArray redirect(int status, const QUrl& location);
+    /// A 200 whose body of `size` bytes is delimited by the connection closing: no Content-Length to judge by.
+    static QByteArray unframedResponse(qsizetype size);
     /// A response whose headers promise more body than it sends: the client sees a cut-off transfer.
     static QByteArray truncatedResponse(const QByteArray& body, int promisedLength);
     /// A recorded "status line + headers + body" file made servable: chunked framing replaced by Content-Length.
@@ -58,10 +68,17 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    struct Scripted
+    {
+        QByteArray bytes; ///< empty = silence
+        int trickleMs = 0; ///< > 0: one byte per interval
+    };
+
     void onNewConnection();
+    void answer(QTcpSocket* socket, const Scripted& scripted);
 
     std::optional<QSslConfiguration> m_tls;
-    QList<QByteArray> m_script; ///< empty entry = silence
+    QList<Scripted> m_script;
     QByteArray m_fallback;
     QList<Request> m_requests;
 };

@@ -176,6 +176,8 @@ void TestDataSourcesDialog::badFieldShowsInlineMessageAndDisablesSave_data()
     QTest::newRow("influx URL without scheme") << QStringLiteral("influxUrl") << QStringLiteral("10.10.0.11:8086") << int(Field::InfluxUrl) << QStringLiteral("is not an http:// or https:// URL");
     QTest::newRow("influx URL ftp") << QStringLiteral("influxUrl") << QStringLiteral("ftp://10.10.0.11") << int(Field::InfluxUrl) << QStringLiteral("is not an http:// or https:// URL");
     QTest::newRow("loki URL words") << QStringLiteral("lokiUrl") << QStringLiteral("loki on monitor11") << int(Field::LokiUrl) << QStringLiteral("is not an http:// or https:// URL");
+    QTest::newRow("influx URL with a password") << QStringLiteral("influxUrl") << QStringLiteral("http://reader:hunter2@10.10.0.11:8086") << int(Field::InfluxUrl) << QStringLiteral("the URL holds a password: remove \"user:password@\" and keep the password in the keychain");
+    QTest::newRow("loki URL with a password") << QStringLiteral("lokiUrl") << QStringLiteral("http://grafana:hunter2@10.10.0.11:3100") << int(Field::LokiUrl) << QStringLiteral("TUNNELSCOPE_LOKI_PASSWORD");
     QTest::newRow("empty name") << QStringLiteral("name") << QStringLiteral("  ") << int(Field::Name) << QStringLiteral("Give the source a name");
     QTest::newRow("empty database") << QStringLiteral("influxDatabase") << QStringLiteral("") << int(Field::InfluxDatabase) << QStringLiteral("Name the database");
     QTest::newRow("missing CA file") << QStringLiteral("caFile") << QStringLiteral("/nonexistent/ca.pem") << int(Field::CaFile) << QStringLiteral("No readable file at /nonexistent/ca.pem");

@@ -409,6 +409,14 @@ void TestTopologyJson::validationErrors_data()
                                         << one("peers[1].endpoint: \"mon.example.org:0\" is not host:port");
     QTest::newRow("endpoint port too big") << "peers[1].endpoint" << QByteArray("\"192.0.2.1:65536\"")
                                            << one("peers[1].endpoint: \"192.0.2.1:65536\" is not host:port");
+    QTest::newRow("password in the InfluxDB URL")
+        << "dataSources[0].influxUrl" << QByteArray("\"http://reader:hunter2@10.10.0.11:8086\"")
+        << one("dataSources[0].influxUrl: the URL holds a password: remove \"user:password@\" and keep the password "
+               "in the keychain (Data Sources dialog) or in TUNNELSCOPE_INFLUX_PASSWORD for tunnelscope-cli");
+    QTest::newRow("password in the Loki URL")
+        << "dataSources[0].lokiUrl" << QByteArray("\"http://grafana:hunter2@10.10.0.11:3100\"")
+        << one("dataSources[0].lokiUrl: the URL holds a password: remove \"user:password@\" and keep the password "
+               "in the keychain (Data Sources dialog) or in TUNNELSCOPE_LOKI_PASSWORD for tunnelscope-cli");
     QTest::newRow("endpoint IPv6 without brackets") << "peers[1].endpoint" << QByteArray("\"2001:db8::1:51820\"")
                                                     << one("peers[1].endpoint: \"2001:db8::1:51820\" is not host:port");
 }
