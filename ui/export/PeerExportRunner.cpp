@@ -104,7 +104,12 @@ void PeerExportRunner::exportAll(std::shared_ptr<FetchedKeys> keys)
             continue;
         }
         const PeerExportBundle exported = PeerExport::bundle(target, *keys);
-        const QString directory = QDir(m_folder).filePath(target.hostName);
+        QString pathError;
+        const QString directory = PeerExport::directoryFor(m_folder, target.hostName, &pathError);
+        if (directory.isEmpty()) {
+            outcome.failed.append(QStringLiteral("%1: %2").arg(target.hostName, pathError));
+            continue;
+        }
         BundleWriteResult written = CollectorBundleWriter::write(exported.bundle, directory, false);
         if (!written.ok() && !written.conflicts.isEmpty()) {
             if (!replace)
