@@ -3,6 +3,7 @@
 
 #include "cli/CliContext.h"
 #include "core/Clock.h"
+#include "core/PrintableText.h"
 #include "loki/LogFilter.h"
 #include "loki/LokiClient.h"
 #include "topology/TopologyFile.h"
@@ -20,14 +21,19 @@ namespace {
 constexpr int DefaultLimit = 100;
 constexpr int DefaultTimeoutSeconds = 15;
 constexpr qint64 NanosecondsPerMs = 1000000;
+// Far beyond any Loki retention, and small enough that the range in seconds fits LogFilter's int.
+constexpr qint64 MaxSinceDays = 3650;
+constexpr qint64 SecondsPerDay = 86400;
 const char* const PasswordVariable = "TUNNELSCOPE_LOKI_PASSWORD";
 
 QString usage()
 {
     return QStringLiteral(
-        "usage: tunnelscope-cli logs --host NAME [--job JOB] [--grep TEXT] [--since 1h] [--limit N]\n"
+        "usage: tunnelscope-cli logs --host NAME [--job JOB] [--grep TEXT] [--since 1h] [--limit N] [--raw]\n"
         "                            [--loki-url URL] [--tenant T] [--user U] [--topology FILE] [--timeout S]\n"
         "Prints the newest N lines (oldest first) of a host as: time (UTC), job, line.\n"
+        "Control characters in the lines (escape sequences, carriage returns) are printed as \\x1b, \\r, ...\n"
+        "so that a log line cannot drive the terminal; --raw prints the lines exactly as Loki has them.\n"
         "The Loki URL, tenant and user default to the first data source of --topology, or of the embedded\n"
         "reference deployment. With --user, the password comes from TUNNELSCOPE_LOKI_PASSWORD.\n");
 }
@@ -46,34 +52,47 @@ LokiLogResult waitForLogs(LokiClient& client, const LokiLogQuery& query)
     return result;
 }
 
-void printEntries(const QList<LokiEntry>& entries, QTextStream& out)
+void printEntries(const QList<LokiEntry>& entries, bool raw, QTextStream& out)
 {
+    // The lines hold what others wrote (user names in auth logs, request paths): text, never terminal commands.
+    const auto shown = [raw](const QString& text) {
+        return raw ? text : PrintableText::escaped(text, PrintableText::Tabs::Keep);
+    };
     qsizetype jobWidth = 3;
     for (const LokiEntry& entry : entries)
-        jobWidth = std::max(jobWidth, entry.label(QStringLiteral("job")).size());
+        jobWidth = std::max(jobWidth, shown(entry.label(QStringLiteral("job"))).size());
     // Oldest first, like a log file; Loki gave the newest N.
     for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
         out << it->time().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")) << "  "
-            << it->label(QStringLiteral("job")).leftJustified(jobWidth) << "  " << it->line << '\n';
+            << shown(it->label(QStringLiteral("job"))).leftJustified(jobWidth) << "  " << shown(it->line) << '\n';
     }
     out.flush();
 }
 
 } // namespace
 
-std::optional<int> LogsCommand::parseDuration(const QString& text)
+std::optional<qint64> LogsCommand::parseDuration(const QString& text, QString* error)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})([smhd])$"));
+    // At most 12 digits: 999999999999d in seconds still fits 64 bits, so the bound below is checked without overflow.
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,12})([smhd])$"));
     const auto match = pattern.match(text);
-    if (!match.hasMatch())
+    const qint64 amount = match.hasMatch() ? match.captured(1).toLongLong() : 0;
+    if (amount <= 0) {
+        *error = QStringLiteral("--since takes a duration like 15m, 1h or 7d");
         return std::nullopt;
-    const int amount = match.captured(1).toInt();
+    }
     const QChar unit = match.captured(2).at(0);
-    const int factor = unit == QLatin1Char('d') ? 86400
-        : unit == QLatin1Char('h')              ? 3600
-        : unit == QLatin1Char('m')              ? 60
-                                                : 1;
-    return amount > 0 ? std::optional<int>(amount * factor) : std::nullopt;
+    const qint64 factor = unit == QLatin1Char('d') ? SecondsPerDay
+        : unit == QLatin1Char('h')                 ? 3600
+        : unit == QLatin1Char('m')                 ? 60
+                                                   : 1;
+    const qint64 seconds = amount * factor;
+    if (seconds > MaxSinceDays * SecondsPerDay) {
+        *error = QStringLiteral("--since %1 reaches back more than %2 days; give at most %2d")
+                     .arg(text, QString::number(MaxSinceDays));
+        return std::nullopt;
+    }
+    return seconds;
 }
 
 void LogsCommand::addOptions(QCommandLineParser& parser)
@@ -93,6 +112,8 @@ void LogsCommand::addOptions(QCommandLineParser& parser)
         QStringLiteral("at most N lines (default 100)"),
         QStringLiteral("N"),
         QString::number(DefaultLimit) });
+    parser.addOption({ QStringLiteral("raw"),
+        QStringLiteral("print control characters of the lines as they are (by default they are escaped)") });
     parser.addOption({ QStringLiteral("loki-url"), QStringLiteral("Loki's base URL"), QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("tenant"), QStringLiteral("X-Scope-OrgID tenant"), QStringLiteral("T") });
     parser.addOption(
@@ -145,9 +166,10 @@ int LogsCommand::run(const QStringList& arguments, CliContext& context)
     const QString host = parser.value(QStringLiteral("host"));
     if (host.isEmpty())
         return context.fail(QStringLiteral("logs needs --host NAME\n") + usage(), 2);
-    const std::optional<int> since = parseDuration(parser.value(QStringLiteral("since")));
+    QString sinceError;
+    const std::optional<qint64> since = parseDuration(parser.value(QStringLiteral("since")), &sinceError);
     if (!since)
-        return context.fail(QStringLiteral("--since takes a duration like 15m, 1h or 7d"), 2);
+        return context.fail(sinceError, 2);
     bool limitOk = false;
     const int limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
     if (!limitOk || limit <= 0)
@@ -179,17 +201,18 @@ int LogsCommand::run(const QStringList& arguments, CliContext& context)
     if (!user.isEmpty())
         client.setCredentials(LokiCredentials { user, qgetenv(PasswordVariable) });
 
-    const LogFilter filter { host, parser.value(QStringLiteral("job")), parser.value(QStringLiteral("grep")), *since };
+    const LogFilter filter { host, parser.value(QStringLiteral("job")), parser.value(QStringLiteral("grep")),
+        static_cast<int>(*since) }; // bounded by parseDuration
     const qint64 nowNs = context.clock()->now().toMSecsSinceEpoch() * NanosecondsPerMs;
     LokiLogQuery query;
     query.logql = filter.logql();
-    query.startNs = nowNs - qint64(*since) * 1000 * NanosecondsPerMs;
+    query.startNs = nowNs - *since * 1000 * NanosecondsPerMs;
     query.endNs = nowNs + 1;
     query.limit = limit;
     const LokiLogResult result = waitForLogs(client, query);
     if (!result.error.ok())
         return context.fail(QStringLiteral("%1 (query %2)").arg(result.error.message, query.logql));
-    printEntries(result.entries, context.out());
+    printEntries(result.entries, parser.isSet(QStringLiteral("raw")), context.out());
     if (result.entries.isEmpty())
         context.err() << "no lines for " << query.logql << " in the last " << parser.value(QStringLiteral("since"))
                       << Qt::endl;

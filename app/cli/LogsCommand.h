@@ -3,6 +3,8 @@
 
 #include "cli/CliCommand.h"
 
+#include <QtGlobal>
+
 #include <optional>
 
 class QCommandLineParser;
@@ -16,8 +18,8 @@ public:
     QString summary() const override { return QStringLiteral("print a host's log lines from Loki"); }
     int run(const QStringList& arguments, CliContext& context) override;
 
-    /// "15m", "1h", "7d", "90s" in seconds; nullopt when not a duration.
-    static std::optional<int> parseDuration(const QString& text);
+    /// "15m", "1h", "7d", "90s" in seconds, at most 3650 days; nullopt, with *error saying why, when not.
+    static std::optional<qint64> parseDuration(const QString& text, QString* error);
 
 private:
     static void addOptions(QCommandLineParser& parser);

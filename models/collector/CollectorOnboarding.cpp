@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "collector/CollectorOnboarding.h"
 
+#include "core/PrintableText.h"
 #include "topology/TopologyError.h"
 #include "topology/TopologyValidator.h"
 #include "wireguard/AddressAllocator.h"
@@ -212,6 +213,11 @@ OnboardingPlanResult planForHost(const Topology& topology, const QString& hostId
         if (plan.tunnelAddress.isEmpty() && !hubEntry->allowedIps.isEmpty())
             plan.tunnelAddress = addressWithoutPrefix(hubEntry->allowedIps.constFirst());
     }
+    // Export and rotation write this plan into root scripts and configs: the same checks as for a new host.
+    if (const QStringList problems = plan.problems(); !problems.isEmpty())
+        result.error = QStringLiteral("cannot generate the configs of host \"%1\": %2; correct it in the topology "
+                                      "(`tunnelscope-cli topology validate FILE` lists its problems)")
+                           .arg(PrintableText::escaped(host->name), problems.join(QStringLiteral("; ")));
     return result;
 }
 

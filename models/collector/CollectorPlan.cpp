@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "collector/CollectorPlan.h"
 
+#include "core/PrintableText.h"
+#include "topology/TopologyNameRule.h"
 #include "wireguard/IpNetwork.h"
 #include "wireguard/WireGuardEndpoint.h"
 #include "wireguard/WireGuardKey.h"
@@ -20,12 +22,18 @@ QList<JournalLogSource> CollectorPlan::defaultJournalSources()
 QStringList CollectorPlan::problems() const
 {
     QStringList problems;
-    static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
-    static const QRegularExpression interfacePattern(QStringLiteral("^[a-zA-Z0-9_=+.-]{1,15}$"));
-    if (!hostPattern.match(hostName).hasMatch())
-        problems.append(QStringLiteral("host name \"%1\" must be letters, digits and '-' (a DNS label)").arg(hostName));
-    if (!interfacePattern.match(interfaceName).hasMatch())
-        problems.append(QStringLiteral("\"%1\" is not a WireGuard interface name").arg(interfaceName));
+    if (!TopologyNameRule::isLabel(hostName))
+        problems.append(QStringLiteral("host name: ") + TopologyNameRule::labelError(hostName));
+    if (!TopologyNameRule::isLabel(serverName))
+        problems.append(QStringLiteral("server name: ") + TopologyNameRule::labelError(serverName));
+    if (!fqdn.isEmpty() && !TopologyNameRule::isDnsName(fqdn))
+        problems.append(QStringLiteral("FQDN: ") + TopologyNameRule::dnsNameError(fqdn));
+    for (const QString& name : {interfaceName, serverInterfaceName}) {
+        if (!TopologyNameRule::isInterfaceName(name))
+            problems.append(QStringLiteral("\"%1\" is not a WireGuard interface name (1 to 15 letters, digits, "
+                                           "'_', '=', '+', '.' or '-')")
+                                .arg(PrintableText::escaped(name)));
+    }
     const auto subnet = IpNetwork::parse(tunnelSubnet);
     const auto address = IpNetwork::parse(tunnelAddress);
     if (!subnet)

@@ -2,7 +2,12 @@
 #include "collector/PeerExport.h"
 
 #include "collector/CollectorOnboarding.h"
+#include "core/PrintableText.h"
+#include "topology/TopologyNameRule.h"
 #include "wireguard/PrivateKeyProvider.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <optional>
 
@@ -94,6 +99,20 @@ PeerExportBundle bundle(const PeerExportTarget& target, PrivateKeyProvider& keys
     result.bundle = CollectorBundle::forExport(target.plan, target.publicKey, privateKey ? &*privateKey : nullptr,
         psk ? &*psk : nullptr, result.missingReason);
     return result;
+}
+
+QString directoryFor(const QString& folder, const QString& hostName, QString* error)
+{
+    const QString label = TopologyNameRule::labelFrom(hostName);
+    const QString base = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    const QString directory = QDir(base).filePath(label);
+    // A label holds no '/' and is never "." or "..": this only guards the rule itself.
+    if (label.isEmpty() || QFileInfo(directory).absolutePath() != base) {
+        *error = QStringLiteral("no folder name can be made of the host name \"%1\"; rename the host to %2")
+                     .arg(PrintableText::escaped(hostName), TopologyNameRule::labelRule());
+        return {};
+    }
+    return directory;
 }
 
 } // namespace PeerExport

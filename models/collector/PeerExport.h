@@ -48,5 +48,9 @@ QStringList exportableHosts(const Topology& topology);
 /// can be exported for them, and export lists them with importedReason().
 QStringList importedPeersWithoutHost(const Topology& topology);
 PeerExportBundle bundle(const PeerExportTarget& target, PrivateKeyProvider& keys);
+/// Where one host's files go when several are exported into folder: folder/<host name>, the name made a label
+/// (TopologyNameRule) first, so that no name ("../x", "/etc") leads out of folder. Empty, with *error set, when
+/// nothing usable is left of the name.
+QString directoryFor(const QString& folder, const QString& hostName, QString* error);
 
 } // namespace PeerExport

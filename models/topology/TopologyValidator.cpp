@@ -2,6 +2,9 @@
 #include "topology/TopologyValidator.h"
 #include "topology/UrlUserInfo.h"
 
+#include "core/PrintableText.h"
+#include "topology/TopologyNameRule.h"
+
 #include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -28,6 +31,7 @@ public:
         checkPeers();
         checkFlows();
         checkDataSources();
+        checkNames();
         return m_errors;
     }
 
@@ -175,14 +179,13 @@ private:
     void checkInterfaces()
     {
         checkIds(m_topology.interfaces, "interfaces");
-        static const QRegularExpression namePattern(QStringLiteral("^[a-zA-Z0-9_=+.-]{1,15}$"));
         QHash<QString, qsizetype> interfaceOfKey;
         for (qsizetype i = 0; i < m_topology.interfaces.size(); ++i) {
             const WireGuardInterface& wgInterface = m_topology.interfaces.at(i);
             const QString path = item("interfaces", i);
             checkReference(path + QStringLiteral(".host"), wgInterface.hostId,
                 hostById(wgInterface.hostId) != nullptr, "host");
-            if (!namePattern.match(wgInterface.name).hasMatch())
+            if (!TopologyNameRule::isInterfaceName(wgInterface.name))
                 fail(path + QStringLiteral(".name"),
                     QStringLiteral("\"%1\" is not a valid interface name").arg(wgInterface.name));
             checkAddresses(path + QStringLiteral(".addresses"), wgInterface.addresses);
@@ -286,6 +289,41 @@ private:
                 fail(path + QStringLiteral(".pollIntervalSeconds"),
                     QStringLiteral("%1 is not %2").arg(source.pollIntervalSeconds).arg(DataSource::pollIntervalNoun()));
         }
+    }
+
+    // Host and peer names reach generated configs and root scripts; other text reaches terminals and the window.
+    void checkNames()
+    {
+        checkText(QStringLiteral("name"), m_topology.name);
+        for (qsizetype i = 0; i < m_topology.segments.size(); ++i)
+            checkText(item("segments", i) + QStringLiteral(".name"), m_topology.segments.at(i).name);
+        for (qsizetype i = 0; i < m_topology.hosts.size(); ++i) {
+            const Host& host = m_topology.hosts.at(i);
+            const QString path = item("hosts", i);
+            checkLabel(path + QStringLiteral(".name"), host.name);
+            if (!host.fqdn.isEmpty() && !TopologyNameRule::isDnsName(host.fqdn))
+                fail(path + QStringLiteral(".fqdn"), TopologyNameRule::dnsNameError(host.fqdn));
+            checkText(path + QStringLiteral(".description"), host.description);
+            for (qsizetype s = 0; s < host.services.size(); ++s)
+                checkText(path + QStringLiteral(".services[%1].name").arg(s), host.services.at(s).name);
+        }
+        for (qsizetype i = 0; i < m_topology.peers.size(); ++i)
+            checkLabel(item("peers", i) + QStringLiteral(".name"), m_topology.peers.at(i).name);
+        for (qsizetype i = 0; i < m_topology.dataSources.size(); ++i)
+            checkText(item("dataSources", i) + QStringLiteral(".name"), m_topology.dataSources.at(i).name);
+    }
+
+    void checkLabel(const QString& path, const QString& name)
+    {
+        if (!name.isEmpty() && !TopologyNameRule::isLabel(name))
+            fail(path, TopologyNameRule::labelError(name));
+    }
+
+    void checkText(const QString& path, const QString& text)
+    {
+        if (PrintableText::hasControl(text))
+            fail(path, QStringLiteral("\"%1\" holds a line break or another control character; write it on one line")
+                           .arg(PrintableText::escaped(text)));
     }
 
     const Topology& m_topology;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wireguard/ServerConfigImport.h"
 
+#include "topology/TopologyNameRule.h"
 #include "wireguard/AllowedIpsOverlap.h"
 #include "wireguard/WireGuardKey.h"
 
@@ -51,7 +52,7 @@ WireGuardPeer peerFromSection(const WireGuardConfigSection& section, const Topol
 {
     WireGuardPeer peer;
     peer.publicKey = section.value(u"PublicKey");
-    peer.name = section.name();
+    peer.name = TopologyNameRule::labelFrom(section.name()); // "# Name = Bob's phone" is free text
     peer.interfaceId = hubId;
     peer.hostId = topology.hostIdOfPublicKey(peer.publicKey);
     peer.allowedIps = section.values(u"AllowedIPs");
@@ -120,7 +121,7 @@ ServerConfigImportResult apply(const Topology& topology, const WireGuardConfig& 
             continue;
         }
         if (imported.name.isEmpty())
-            imported.name = imported.publicKey.left(8) + QStringLiteral("…");
+            imported.name = TopologyNameRule::labelFrom(QStringLiteral("peer ") + imported.publicKey.left(8));
         imported.id = uniquePeerId(merged, hub->id + QLatin1Char('-') + imported.name);
         result.addedPeers.append(imported.name);
         merged.peers.append(imported);

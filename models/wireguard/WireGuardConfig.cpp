@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wireguard/WireGuardConfig.h"
 
+#include "core/PrintableText.h"
 #include "wireguard/WireGuardConfigKeys.h"
 
 #include <QHash>
@@ -255,5 +256,5 @@ bool WireGuardConfig::removePeer(const QString& publicKey)
 
 void WireGuardConfig::addPreambleComment(const QString& comment)
 {
-    m_preamble.append({QStringLiteral("# ") + comment, {}, {}, 0});
+    m_preamble.append({QStringLiteral("# ") + PrintableText::escaped(comment), {}, {}, 0});
 }

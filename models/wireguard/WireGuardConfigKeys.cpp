@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wireguard/WireGuardConfigKeys.h"
 
+#include "core/PrintableText.h"
 #include "wireguard/IpNetwork.h"
 #include "wireguard/WireGuardEndpoint.h"
 #include "wireguard/WireGuardKey.h"
@@ -188,7 +189,7 @@ QString nameFromComment(QStringView line)
 
 QString nameComment(const QString& name)
 {
-    return QStringLiteral("# Name = ") + name;
+    return QStringLiteral("# Name = ") + PrintableText::escaped(name); // one line, whatever the name holds
 }
 
 } // namespace WireGuardConfigKeys

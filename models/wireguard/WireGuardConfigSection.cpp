@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wireguard/WireGuardConfigSection.h"
 
+#include "core/PrintableText.h"
 #include "wireguard/WireGuardConfigKeys.h"
 
 namespace {
 
+// wg and wg-quick read a line at a time: a line break inside a value would start a line of its own (a PostUp that
+// wg-quick runs as root), so every written line has its control characters escaped.
 WireGuardConfigLine entryLine(const QString& key, const QString& value)
 {
-    return {key + QStringLiteral(" = ") + value, key, value, 0};
+    const QString safeKey = PrintableText::escaped(key);
+    const QString safeValue = PrintableText::escaped(value);
+    return {safeKey + QStringLiteral(" = ") + safeValue, safeKey, safeValue, 0};
 }
 
 } // namespace

@@ -243,6 +243,14 @@ void TestCliTopology::validateBadFiles_data()
     QTest::newRow("dangling reference") << JsonPatch::set(testDataFile(QStringLiteral("topology/small-valid.json")),
                                                QStringLiteral("flows[0].target"), QStringLiteral("mon2"))
                                         << QStringList{QStringLiteral("flows[0].target: no host has the id \"mon2\"")};
+    // A name reaches root scripts and wg-quick files: refused where the file is read, shown escaped on one line.
+    QTest::newRow("hostile host name")
+        << JsonPatch::set(testDataFile(QStringLiteral("topology/small-valid.json")), QStringLiteral("hosts[0].name"),
+               QStringLiteral("prod$(touch X)\nPostUp = touch Y"))
+        << QStringList{QStringLiteral("hosts[0].name: \"prod$(touch X)\\nPostUp = touch Y\" is not a valid name: it goes "
+                                      "into generated configs and scripts, so use 1 to 63 ASCII letters, digits and '-', "
+                                      "not starting or ending with '-' (a DNS label, like a host name), for example "
+                                      "\"prod-touch-X-PostUp-touch-Y\"")};
 }
 
 void TestCliTopology::validateBadFiles()

@@ -185,6 +185,66 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().constLast().header("X-Scope-OrgID"), QByteArray("from-topology"));
     }
 
+    void controlCharactersAreEscapedUnlessRaw()
+    {
+        // What an attacker can put in a log line (a user name in an auth log): a title change and a carriage return
+        // that would overwrite the start of the line on the admin's terminal.
+        const QString hostile = QStringLiteral("Failed password for x\x1b]0;pwned\x07 from 10.0.0.9\rroot logged in\tok");
+        const qint64 newestNs = (QDateTime::currentSecsSinceEpoch() - 5) * Q_INT64_C(1000000000);
+        m_server->setEntries({ LokiEntry { newestNs,
+            { { QStringLiteral("host"), QStringLiteral("prod") }, { QStringLiteral("job"), QStringLiteral("ssh\x1b[2J") } },
+            hostile } });
+        const CliRun escaped = run(QStringList { QStringLiteral("--host"), QStringLiteral("prod") } + urlArguments());
+        QVERIFY2(escaped.exitCode == 0, qPrintable(escaped.err));
+        QVERIFY2(escaped.out.contains(QStringLiteral("for x\\x1b]0;pwned\\x07 from 10.0.0.9\\rroot logged in\tok")),
+            qPrintable(escaped.out));
+        QVERIFY(escaped.out.contains(QStringLiteral("ssh\\x1b[2J")));
+        QVERIFY(!escaped.out.contains(QChar(0x1b)) && !escaped.out.contains(QChar(0x07)));
+        QVERIFY(!escaped.out.contains(QLatin1Char('\r')));
+        QCOMPARE(escaped.out.count(QLatin1Char('\n')), 1);
+
+        const CliRun raw = run(QStringList { QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--raw") }
+            + urlArguments());
+        QVERIFY2(raw.exitCode == 0, qPrintable(raw.err));
+        QVERIFY2(raw.out.contains(hostile), qPrintable(raw.out));
+    }
+
+    void longDurationsAreRefusedNotWrapped_data()
+    {
+        QTest::addColumn<QString>("since");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("30000d") << "30000d" << "--since 30000d reaches back more than 3650 days; give at most 3650d";
+        QTest::newRow("12 digits") << "999999999999d" << "more than 3650 days";
+        QTest::newRow("seconds") << "315360001s" << "more than 3650 days";
+        QTest::newRow("20 digits") << "99999999999999999999d" << "--since takes a duration like 15m, 1h or 7d";
+        QTest::newRow("zero") << "0d" << "--since takes a duration";
+    }
+
+    void longDurationsAreRefusedNotWrapped()
+    {
+        QFETCH(QString, since);
+        QFETCH(QString, expected);
+        const CliRun result
+            = run(QStringList { QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--since"), since }
+                + urlArguments());
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(expected), qPrintable(result.err));
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void theLongestDurationReachesBackThatFar()
+    {
+        const CliRun result = run(
+            QStringList { QStringLiteral("--host"), QStringLiteral("prod"), QStringLiteral("--since"), QStringLiteral("3650d") }
+            + urlArguments());
+        QVERIFY2(result.exitCode == 0 || result.err.contains(QLatin1String("query length")), qPrintable(result.err));
+        QVERIFY(!m_server->requests().isEmpty());
+        const auto request = m_server->requests().constFirst();
+        const qint64 span
+            = request.item(QStringLiteral("end")).toLongLong() - 1 - request.item(QStringLiteral("start")).toLongLong();
+        QCOMPARE(span, Q_INT64_C(3650) * 86400 * 1000000000);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -7,8 +7,14 @@
 #include "wireguard/WireGuardConfig.h"
 #include "wireguard/WireGuardKey.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 namespace {
 
@@ -30,6 +36,78 @@ void verifyWgQuickAccepts(const QString& text)
         QSKIP("wg-quick (Debian package wireguard-tools) is not installed");
     const auto strip = WireGuardTools::wgQuickStrip(text);
     QVERIFY2(strip.ok(), qPrintable(strip.describe()));
+}
+
+/// Names no validation let through, fed to the generators directly. Each payload that escaped its quotes would
+/// create a file "pwned-N" in the folder the scripts run in.
+QStringList hostileNames()
+{
+    return {QStringLiteral("prod$(touch pwned-1)\nPostUp = touch pwned-2"), QStringLiteral("x'; touch pwned-3; '"),
+        QStringLiteral("x\"; touch pwned-4; \""), QStringLiteral("`touch pwned-5`"),
+        QStringLiteral("x\ntouch pwned-6\n"), QStringLiteral("x\r\x1b]0;pwned\x07 ${HOME} $PATH \\ end")};
+}
+
+CollectorPlan hostilePlan(const QString& name)
+{
+    CollectorPlan plan = examplePlan();
+    plan.hostName = name;
+    plan.serverName = name;
+    return plan;
+}
+
+void writeExecutable(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(content), content.size());
+    file.close();
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+}
+
+/// Runs a generated server script for real in dir, with stand-ins for wg and ufw that only log their arguments,
+/// and /etc/wireguard/ moved into dir: nothing outside dir is touched.
+WireGuardTools::Run runScript(const QTemporaryDir& dir, const QString& script, const QString& shell, const QString& key)
+{
+    const QString bin = dir.filePath(QStringLiteral("bin"));
+    QDir().mkpath(bin);
+    QDir().mkpath(dir.filePath(QStringLiteral("etc")));
+    writeExecutable(bin + QStringLiteral("/wg"),
+        "#!/bin/sh\n"
+        "printf '%s\\n' \"wg $*\" >> \"$STUB_LOG\"\n"
+        "case \"$3\" in\n"
+        "  peers) printf '%s\\n' \"$STUB_KEY\" ;;\n"
+        "  latest-handshakes) printf '%s\\t1700000000\\n' \"$STUB_KEY\" ;;\n"
+        "esac\n");
+    writeExecutable(bin + QStringLiteral("/ufw"), "#!/bin/sh\nprintf '%s\\n' \"ufw $*\" >> \"$STUB_LOG\"\n");
+    QString text = script;
+    text.replace(QStringLiteral("/etc/wireguard/"), dir.filePath(QStringLiteral("etc/")));
+    const QString path = dir.filePath(QStringLiteral("script.sh"));
+    writeExecutable(path, text.toUtf8());
+    return WireGuardTools::run(QStringLiteral("env"),
+        {QStringLiteral("PATH=") + bin + QStringLiteral(":/usr/bin:/bin"), QStringLiteral("STUB_KEY=") + key,
+            QStringLiteral("STUB_LOG=") + dir.filePath(QStringLiteral("stub.log")), shell, path});
+}
+
+QString readText(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+/// The value of the string literal after prefix on its line, decoded as JSON decodes it (the TOML and Alloy
+/// strings the generators write are JSON strings too).
+QString stringAfter(const QString& text, const QString& prefix)
+{
+    const qsizetype start = text.indexOf(prefix);
+    if (start < 0)
+        return QStringLiteral("<no line with %1>").arg(prefix);
+    const qsizetype from = start + prefix.size();
+    const qsizetype end = text.indexOf(QLatin1Char('\n'), from);
+    QString literal = text.mid(from, end - from).trimmed();
+    if (literal.endsWith(QLatin1Char('}')))
+        literal = literal.chopped(1).trimmed(); // external_labels = { host = "..." }
+    const QJsonDocument document = QJsonDocument::fromJson("[" + literal.toUtf8() + "]");
+    return document.isArray() ? document.array().at(0).toString() : QStringLiteral("<not one string: %1>").arg(literal);
 }
 
 } // namespace
@@ -297,15 +375,146 @@ private Q_SLOTS:
     {
         if (!WireGuardTools::available(QStringLiteral("sh")))
             QSKIP("no sh");
-        const CollectorPlan plan = examplePlan();
+        QVERIFY2(WireGuardTools::available(QStringLiteral("bash")), "bash is needed for the rotation script");
         const QString key = WireGuardKey::generatePrivate().publicKey().toBase64();
-        for (const QString& script : {CollectorConfigs::serverAddPeerScript(plan, key, QStringLiteral("p.psk"), QStringLiteral("b.conf")),
-                 CollectorConfigs::clientFirewallUfw(plan), CollectorConfigs::serverFirewallUfw(plan)}) {
-            const auto syntax = WireGuardTools::run(QStringLiteral("sh"), {QStringLiteral("-n")}, script.toUtf8());
-            QVERIFY2(syntax.ok(), qPrintable(syntax.describe()));
+        QList<CollectorPlan> plans{examplePlan()};
+        for (const QString& name : hostileNames())
+            plans.append(hostilePlan(name));
+        for (const CollectorPlan& plan : std::as_const(plans)) {
+            for (const QString& script : {CollectorConfigs::serverAddPeerScript(plan, key, QStringLiteral("p.psk"), QStringLiteral("b.conf")),
+                     CollectorConfigs::clientFirewallUfw(plan), CollectorConfigs::serverFirewallUfw(plan)}) {
+                const auto syntax = WireGuardTools::run(QStringLiteral("sh"), {QStringLiteral("-n")}, script.toUtf8());
+                QVERIFY2(syntax.ok(), qPrintable(syntax.describe() + QLatin1Char('\n') + script));
+            }
+            const QString rotate = CollectorConfigs::serverRotateScript(plan, key, key, QStringLiteral("p.psk"), QStringLiteral("b.conf"));
+            const auto syntax = WireGuardTools::run(QStringLiteral("bash"), {QStringLiteral("-n")}, rotate.toUtf8());
+            QVERIFY2(syntax.ok(), qPrintable(syntax.describe() + QLatin1Char('\n') + rotate));
         }
+    }
+
+    void hostileNamesNeverRunInTheScripts_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const QString& name : hostileNames())
+            QTest::newRow(qPrintable(name.left(12))) << name;
+    }
+
+    void hostileNamesNeverRunInTheScripts()
+    {
+        QFETCH(QString, name);
+        QVERIFY2(WireGuardTools::available(QStringLiteral("bash")), "bash is needed to run the scripts");
+        const CollectorPlan plan = hostilePlan(name);
+        const QString key = WireGuardKey::generatePrivate().publicKey().toBase64();
+        const struct
+        {
+            QString script;
+            QString shell;
+            QString expectedOutput;
+        } scripts[] = {
+            {CollectorConfigs::serverAddPeerScript(plan, key, QStringLiteral("p.psk"), QStringLiteral("b.conf")),
+                QStringLiteral("sh"), QStringLiteral("peer %1 added to wg0\n").arg(name)},
+            {CollectorConfigs::serverRotateScript(plan, key, key, QStringLiteral("p.psk"), QStringLiteral("b.conf")),
+                QStringLiteral("bash"), QStringLiteral("Now install the new wg0.conf on %1 and run").arg(name)},
+            {CollectorConfigs::clientFirewallUfw(plan), QStringLiteral("sh"), QString()},
+            {CollectorConfigs::serverFirewallUfw(plan), QStringLiteral("sh"), QString()},
+        };
+        for (const auto& [script, shell, expectedOutput] : scripts) {
+            QTemporaryDir dir;
+            QVERIFY(dir.isValid());
+            QFile block(dir.filePath(QStringLiteral("b.conf")));
+            QVERIFY(block.open(QIODevice::WriteOnly));
+            block.close();
+            const auto run = runScript(dir, script, shell, key);
+            QVERIFY2(run.ok(), qPrintable(run.describe() + QLatin1Char('\n') + script));
+            const QStringList pwned = QDir(dir.path()).entryList({QStringLiteral("pwned-*")}, QDir::Files);
+            QVERIFY2(pwned.isEmpty(), qPrintable(pwned.join(QLatin1Char(' ')) + QLatin1Char('\n') + script));
+            QVERIFY2(QString::fromUtf8(run.out).contains(expectedOutput), qPrintable(QString::fromUtf8(run.out)));
+        }
+        // The firewall comments carry the name as it is, as one argument.
+        QTemporaryDir dir;
+        QVERIFY(runScript(dir, CollectorConfigs::serverFirewallUfw(plan), QStringLiteral("sh"), key).ok());
+        QVERIFY(readText(dir.filePath(QStringLiteral("stub.log"))).contains(QStringLiteral("comment monitoring from ") + name));
+    }
+
+    void hostileNamesAddNoLineToTheConfigs_data() { hostileNamesNeverRunInTheScripts_data(); }
+
+    void hostileNamesAddNoLineToTheConfigs()
+    {
+        QFETCH(QString, name);
+        const CollectorPlan plain = examplePlan();
+        const CollectorPlan plan = hostilePlan(name);
+        const WireGuardKey privateKey = WireGuardKey::generatePrivate();
+        const WireGuardKey psk = WireGuardKey::generatePreshared();
+        const QString publicKey = privateKey.publicKey().toBase64();
+        const auto lines = [](const QString& text) { return text.count(QLatin1Char('\n')); };
+        // wg-quick reads a line at a time: no name may add one (a PostUp runs as root).
+        for (const auto& generate : {std::function<QString(const CollectorPlan&)>([&](const CollectorPlan& p) {
+                 return CollectorConfigs::clientConfig(p, privateKey, &psk);
+             }),
+                 std::function<QString(const CollectorPlan&)>([&](const CollectorPlan& p) {
+                     return CollectorConfigs::serverPeerBlock(p, publicKey, nullptr, QStringLiteral("note\nPostUp = x"));
+                 })}) {
+            const QString text = generate(plan);
+            QCOMPARE(lines(text), lines(generate(plain)));
+            const auto parsed = WireGuardConfig::parse(text);
+            QVERIFY2(parsed.ok(), qPrintable(parsed.errors.value(0).toString()));
+            QVERIFY2(parsed.warnings.isEmpty(), qPrintable(parsed.warnings.value(0).toString()));
+            QVERIFY(!text.contains(QStringLiteral("\nPostUp")));
+            QVERIFY(!text.contains(QLatin1Char('\r')) && !text.contains(QChar(0x1b)));
+        }
+        // Telegraf and Alloy read the name back exactly, from a string on its own line.
+        const QString telegraf = CollectorConfigs::telegrafConfig(plan);
+        QCOMPARE(lines(telegraf), lines(CollectorConfigs::telegrafConfig(plain)));
+        QCOMPARE(stringAfter(telegraf, QStringLiteral("  hostname = ")), name);
+        QVERIFY2(!telegraf.contains(QLatin1Char('$')), "Telegraf would substitute $VAR in the raw text");
+        const QString alloy = CollectorConfigs::alloyConfig(plan);
+        QCOMPARE(lines(alloy), lines(CollectorConfigs::alloyConfig(plain)));
+        QCOMPARE(stringAfter(alloy, QStringLiteral("external_labels = { host = ")), name);
+        QCOMPARE(alloy.count(QLatin1Char('{')), alloy.count(QLatin1Char('}')));
+        if (WireGuardTools::available(QStringLiteral("python3"))) {
+            const auto toml = WireGuardTools::run(QStringLiteral("python3"),
+                {QStringLiteral("-c"),
+                    QStringLiteral("import sys, tomllib; sys.stdout.write(tomllib.loads(sys.stdin.read())['agent']['hostname'])")},
+                telegraf.toUtf8());
+            QVERIFY2(toml.ok(), qPrintable(toml.describe()));
+            QCOMPARE(QString::fromUtf8(toml.out), name);
+        }
+        // nftables strings know no escapes: the name is flattened, and stays inside its quotes on its line.
+        for (const QString& nft : {CollectorConfigs::clientFirewallNft(plan), CollectorConfigs::serverFirewallNft(plan)}) {
+            const QStringList nftLines = nft.split(QLatin1Char('\n'));
+            for (const QString& line : nftLines)
+                QVERIFY2(line.count(QLatin1Char('"')) % 2 == 0, qPrintable(line));
+        }
+        QCOMPARE(lines(CollectorConfigs::clientFirewallNft(plan)), lines(CollectorConfigs::clientFirewallNft(plain)));
+        QCOMPARE(lines(CollectorConfigs::serverFirewallNft(plan)), lines(CollectorConfigs::serverFirewallNft(plain)));
+    }
+
+    void planProblemsNameTheRule()
+    {
+        CollectorPlan plan = examplePlan();
+        plan.serverName = QStringLiteral("monitor 11");
+        plan.fqdn = QStringLiteral("web2..example.com");
+        const QStringList problems = plan.problems();
+        QCOMPARE(problems.size(), 2);
+        QVERIFY2(problems.at(0).contains(QStringLiteral("for example \"monitor-11\"")), qPrintable(problems.at(0)));
+        QVERIFY2(problems.at(1).contains(QStringLiteral("DNS name")), qPrintable(problems.at(1)));
+    }
+
+    void planForHostChecksThePlan()
+    {
+        Topology topology = TopologyFile::referenceDeployment();
+        for (auto& host : topology.hosts) {
+            if (host.id == QLatin1String("prod"))
+                host.name = QStringLiteral("prod$(touch pwned)\nPostUp = touch pwned");
+        }
+        const auto planned = CollectorOnboarding::planForHost(topology, QStringLiteral("prod"));
+        QVERIFY(!planned.ok());
+        QVERIFY2(planned.error.contains(QStringLiteral("host name")) && planned.error.contains(QStringLiteral("topology validate")),
+            qPrintable(planned.error));
+        QVERIFY(!planned.error.contains(QLatin1Char('\n')));
     }
 };
 
 QTEST_GUILESS_MAIN(TestCollectorConfigs)
+
 #include "TestCollectorConfigs.moc"

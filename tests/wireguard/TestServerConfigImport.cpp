@@ -47,7 +47,7 @@ private Q_SLOTS:
         QCOMPARE(added->allowedIps, QStringList({QStringLiteral("10.10.0.40/32"), QStringLiteral("10.10.0.41/32")}));
         QVERIFY(added->hostId.isEmpty());
         // The laptop's entry changed on the server (an IPv6 address more): the server wins, with a warning.
-        QCOMPARE(result.updatedPeers, QStringList{QStringLiteral("admin laptop")});
+        QCOMPARE(result.updatedPeers, QStringList{QStringLiteral("admin-laptop")});
         QCOMPARE(topology.peer(QStringLiteral("monitor11-laptop"))->allowedIps.size(), 2);
         QVERIFY(topology.peer(QStringLiteral("monitor11-laptop"))->clientConfigAvailable);
         QVERIFY(result.usedAddresses.contains(QStringLiteral("10.10.0.41/32")));

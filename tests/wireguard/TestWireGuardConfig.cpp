@@ -113,6 +113,27 @@ private Q_SLOTS:
         QCOMPARE(config.peers().size(), 0);
     }
 
+    void writtenValuesAndNamesStayOnTheirLine()
+    {
+        // wg-quick runs PostUp lines as root: no written name, comment or value may start a line of its own.
+        WireGuardConfig config;
+        config.addPreambleComment(QStringLiteral("for prod\nPostUp = touch /tmp/pwned-1"));
+        WireGuardConfigSection& peer = config.addSection(WireGuardConfig::Kind::Peer);
+        peer.setName(QStringLiteral("prod$(touch X)\nPostUp = touch /tmp/pwned-2"));
+        peer.append(QStringLiteral("PublicKey"), QStringLiteral("gR68IwdtGg51Zgteb+/FwmqHnUts6RakNbPJJIu6vGI="));
+        peer.append(QStringLiteral("AllowedIPs"), QStringLiteral("10.10.0.3/32\rPostUp = touch /tmp/pwned-3"));
+        peer.set(QStringLiteral("Endpoint"), QStringLiteral("h:1\u2028PostUp = x"));
+        const QString text = config.toText();
+        QCOMPARE(text.count(QLatin1Char('\n')), 6);
+        QVERIFY2(!text.contains(QStringLiteral("\nPostUp")) && !text.contains(QLatin1Char('\r'))
+                && !text.contains(QChar(0x2028)),
+            qPrintable(text));
+        const auto parsed = WireGuardConfig::parse(text);
+        for (const auto* section : parsed.config.peers())
+            QVERIFY(!section->has(u"PostUp"));
+        QVERIFY(parsed.config.peers().constFirst()->name().startsWith(QStringLiteral("prod$(touch X)\\nPostUp")));
+    }
+
     void reportsErrorsWithLineNumbers_data()
     {
         QTest::addColumn<QString>("text");

@@ -134,7 +134,12 @@ PeerExportRunner::Pass PeerExportRunner::exportFrom(qsizetype from)
             continue;
         }
         const PeerExportBundle exported = PeerExport::bundle(target, *m_keys);
-        const QString directory = QDir(m_folder).filePath(target.hostName);
+        QString pathError;
+        const QString directory = PeerExport::directoryFor(m_folder, target.hostName, &pathError);
+        if (directory.isEmpty()) {
+            outcome.failed.append(QStringLiteral("%1: %2").arg(target.hostName, pathError));
+            continue;
+        }
         BundleWriteResult written = CollectorBundleWriter::write(exported.bundle, directory, m_replace.value_or(false));
         if (!written.ok() && !written.conflicts.isEmpty() && !m_replace) {
             // Only the GUI thread may ask: the pass ends here and goes on from this peer with the answer.

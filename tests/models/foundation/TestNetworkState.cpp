@@ -134,7 +134,7 @@ void TestNetworkState::hostTagsMatchNameFqdnAndLabel()
     QCOMPARE(m_network->hostIdForTag(QStringLiteral("prod")), QStringLiteral("prod"));
     QCOMPARE(m_network->hostIdForTag(QStringLiteral("prod.example.com")), QStringLiteral("prod"));
     QCOMPARE(m_network->hostIdForTag(QStringLiteral("Monitor11.Example.COM")), QStringLiteral("monitor11"));
-    QCOMPARE(m_network->hostIdForTag(QStringLiteral("admin laptop")), QStringLiteral("laptop"));
+    QCOMPARE(m_network->hostIdForTag(QStringLiteral("admin-laptop")), QStringLiteral("laptop"));
     QCOMPARE(m_network->hostIdForTag(QStringLiteral("elsewhere")), QString());
 }
 
