@@ -5,6 +5,7 @@
 #include "support/InfluxServerFixture.h"
 #include "support/ManualClock.h"
 #include "support/TelegrafScenario.h"
+#include "support/TestRequirements.h"
 #include "influx/InfluxClient.h"
 #include "influx/InfluxHistoryQuery.h"
 #include "influx/InfluxTelemetrySource.h"
@@ -85,8 +86,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (InfluxServerFixture::executable().isEmpty())
-            QSKIP("influxd is not installed (Debian package influxdb)");
+        REQUIRE_OR_SKIP(!InfluxServerFixture::executable().isEmpty(), "influxd is not installed (Debian package influxdb)");
         m_server = std::make_unique<InfluxServerFixture>();
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));

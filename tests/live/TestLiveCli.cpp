@@ -6,6 +6,7 @@
 #include "support/InfluxServerFixture.h"
 #include "support/LokiTestServer.h"
 #include "support/TelegrafScenario.h"
+#include "support/TestRequirements.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,8 +44,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (InfluxServerFixture::executable().isEmpty())
-            QSKIP("influxd is not installed");
+        REQUIRE_OR_SKIP(!InfluxServerFixture::executable().isEmpty(), "influxd is not installed (Debian package influxdb)");
         m_influx = std::make_unique<InfluxServerFixture>();
         QString error;
         const QDateTime now = QDateTime::currentDateTimeUtc();

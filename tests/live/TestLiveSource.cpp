@@ -6,6 +6,7 @@
 #include "support/ManualClock.h"
 #include "support/SignalWait.h"
 #include "support/TelegrafScenario.h"
+#include "support/TestRequirements.h"
 #include "influx/InfluxTelemetrySource.h"
 #include "live/LiveSourceBuilder.h"
 #include "live/LokiLogEventsProvider.h"
@@ -62,8 +63,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (InfluxServerFixture::executable().isEmpty())
-            QSKIP("influxd is not installed");
+        REQUIRE_OR_SKIP(!InfluxServerFixture::executable().isEmpty(), "influxd is not installed (Debian package influxdb)");
         m_influx = std::make_unique<InfluxServerFixture>();
         QString error;
         QVERIFY2(m_influx->startWithData(QStringLiteral("telegraf"), TelegrafScenario(m_clock.now()).lineProtocol(), &error), qPrintable(error));

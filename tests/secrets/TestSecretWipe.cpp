@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "secrets/SecretWipe.h"
+#include "support/FreedBlockWatch.h"
 
 #include <QTest>
 
@@ -58,6 +59,17 @@ private Q_SLOTS:
         releaseSecret(secret);
         QVERIFY(secret.isEmpty());
         QCOMPARE(receiver, Secret);
+    }
+
+    void releaseZeroesWhenItWasTheLastHolder()
+    {
+        QByteArray secret = Secret + Secret;
+        secret.detach();
+        FreedBlockWatch watch(secret.data_ptr());
+        releaseSecret(secret);
+        QVERIFY(secret.isEmpty());
+        QVERIFY(watch.freed());
+        QVERIFY(watch.zeroWhenFreed());
     }
 
     void exclusiveSecretNeverSharesWithAnotherHolder()

@@ -3,6 +3,7 @@
 #include "collector/CollectorBundle.h"
 #include "collector/CollectorConfigs.h"
 #include "collector/CollectorOnboarding.h"
+#include "support/TestRequirements.h"
 #include "topology/TopologyFile.h"
 #include "wireguard/WireGuardConfig.h"
 #include "wireguard/WireGuardKey.h"
@@ -32,8 +33,7 @@ void verifyWgQuickAccepts(const QString& text)
     const auto parsed = WireGuardConfig::parse(text);
     QVERIFY2(parsed.ok(), qPrintable(parsed.errors.value(0).toString()));
     QVERIFY(parsed.warnings.isEmpty());
-    if (!WireGuardTools::available(QStringLiteral("wg-quick")))
-        QSKIP("wg-quick (Debian package wireguard-tools) is not installed");
+    REQUIRE_OR_SKIP(WireGuardTools::available(QStringLiteral("wg-quick")), "wg-quick (Debian package wireguard-tools) is not installed");
     const auto strip = WireGuardTools::wgQuickStrip(text);
     QVERIFY2(strip.ok(), qPrintable(strip.describe()));
 }
@@ -293,10 +293,9 @@ private Q_SLOTS:
 
     void nftablesAcceptsTheSnippets()
     {
-        if (!WireGuardTools::available(QStringLiteral("nft")) || !WireGuardTools::available(QStringLiteral("unshare")))
-            QSKIP("nft (Debian package nftables) or unshare is not installed");
-        if (!WireGuardTools::isRoot())
-            QSKIP("nft -c needs root (run in a private network namespace)");
+        REQUIRE_OR_SKIP(WireGuardTools::available(QStringLiteral("nft")) && WireGuardTools::available(QStringLiteral("unshare")),
+            "nft (Debian package nftables) or unshare is not installed");
+        REQUIRE_OR_SKIP(WireGuardTools::isRoot(), "nft -c needs root (run in a private network namespace)");
         QTemporaryDir dir;
         CollectorPlan plan = examplePlan();
         for (const bool ipv6 : {false, true}) {
@@ -365,7 +364,7 @@ private Q_SLOTS:
         QVERIFY(!script.mid(addNew, script.indexOf(QLatin1Char('\n'), addNew) - addNew).contains(QStringLiteral("allowed-ips")));
         QVERIFY(addNew < wait && wait < move && move < remove);
         QVERIFY(script.contains(QStringLiteral("OLD='%1'").arg(oldKey)));
-        if (WireGuardTools::available(QStringLiteral("bash"))) {
+        if (TOOL_FOR_CHECK("bash")) {
             const auto syntax = WireGuardTools::run(QStringLiteral("bash"), {QStringLiteral("-n")}, script.toUtf8());
             QVERIFY2(syntax.ok(), qPrintable(syntax.describe()));
         }
@@ -373,8 +372,7 @@ private Q_SLOTS:
 
     void scriptsAreValidShell()
     {
-        if (!WireGuardTools::available(QStringLiteral("sh")))
-            QSKIP("no sh");
+        REQUIRE_OR_SKIP(WireGuardTools::available(QStringLiteral("sh")), "sh is not installed");
         QVERIFY2(WireGuardTools::available(QStringLiteral("bash")), "bash is needed for the rotation script");
         const QString key = WireGuardKey::generatePrivate().publicKey().toBase64();
         QList<CollectorPlan> plans{examplePlan()};

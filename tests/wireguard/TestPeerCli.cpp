@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WireGuardTools.h"
+#include "support/TestRequirements.h"
 #include "topology/TopologyFile.h"
 #include "wireguard/WireGuardConfig.h"
 
@@ -65,8 +66,7 @@ private Q_SLOTS:
         QCOMPARE(privateKey.out.size(), 45);
         const auto ours = cli({QStringLiteral("keygen"), QStringLiteral("--public-only")}, privateKey.out);
         QVERIFY2(ours.ok(), qPrintable(ours.describe()));
-        if (!WireGuardTools::available(QStringLiteral("wg")))
-            QSKIP("wg is not installed");
+        REQUIRE_OR_SKIP(WireGuardTools::available(QStringLiteral("wg")), "wg (Debian package wireguard-tools) is not installed");
         const auto theirs = WireGuardTools::run(QStringLiteral("wg"), {QStringLiteral("pubkey")}, privateKey.out);
         QCOMPARE(ours.out, theirs.out);
         const auto genkey = WireGuardTools::run(QStringLiteral("wg"), {QStringLiteral("genkey")});
@@ -325,7 +325,7 @@ private Q_SLOTS:
         const QString script = QString::fromUtf8(readAll(out + QStringLiteral("/server-rotate.sh")));
         QVERIFY(script.contains(QStringLiteral("OLD='%1'").arg(oldKey)));
         QVERIFY(script.contains(QStringLiteral("NEW='%1'").arg(newKey)));
-        if (WireGuardTools::available(QStringLiteral("wg"))) {
+        if (TOOL_FOR_CHECK("wg")) {
             const auto derived = WireGuardTools::run(QStringLiteral("wg"), {QStringLiteral("pubkey")},
                 client.config.interfaceSection()->value(u"PrivateKey").toLatin1());
             QCOMPARE(QString::fromLatin1(derived.out).trimmed(), newKey);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WireGuardTools.h"
+#include "support/TestRequirements.h"
 #include "wireguard/WireGuardConfig.h"
 
 #include <QFile>
@@ -231,8 +232,7 @@ private Q_SLOTS:
 
     void acceptedConfigsPassWgQuickStrip()
     {
-        if (!WireGuardTools::available(QStringLiteral("wg-quick")))
-            QSKIP("wg-quick (Debian package wireguard-tools) is not installed");
+        REQUIRE_OR_SKIP(WireGuardTools::available(QStringLiteral("wg-quick")), "wg-quick (Debian package wireguard-tools) is not installed");
         const QString text = readData(QStringLiteral("server-wg0.conf"));
         auto result = WireGuardConfig::parse(text);
         result.config.peer(keyB)->remove(u"X-Custom-Tag"); // wg would refuse the unknown key

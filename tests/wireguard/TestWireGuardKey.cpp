@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WireGuardTools.h"
+#include "support/TestRequirements.h"
 #include "wireguard/WireGuardKey.h"
 
 #include <QTest>
@@ -26,8 +27,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(sodium_init() >= 0);
-        if (!WireGuardTools::available(QStringLiteral("wg")))
-            QSKIP("wg (Debian package wireguard-tools) is not installed");
+        REQUIRE_OR_SKIP(WireGuardTools::available(QStringLiteral("wg")), "wg (Debian package wireguard-tools) is not installed");
     }
 
     void publicKeysMatchWgPubkey()

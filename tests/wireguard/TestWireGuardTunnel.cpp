@@ -2,6 +2,7 @@
 // End to end: configs made by `tunnelscope-cli peer add` carry a real WireGuard tunnel between two network
 // namespaces, each running Debian's wireguard-go. Needs root and /dev/net/tun; skips cleanly otherwise.
 #include "WireGuardTools.h"
+#include "support/TestRequirements.h"
 #include "topology/TopologyFile.h"
 
 #include <QCoreApplication>
@@ -189,14 +190,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!WireGuardTools::isRoot())
-            QSKIP("needs root: it creates network namespaces (CI runs as root)");
-        if (!QFile::exists(QStringLiteral("/dev/net/tun")))
-            QSKIP("/dev/net/tun is missing, so wireguard-go cannot make an interface");
-        for (const char* tool : {"ip", "wg", "wg-quick", "wireguard-go", "ping"}) {
-            if (!WireGuardTools::available(QLatin1String(tool)))
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed").arg(QLatin1String(tool))));
-        }
+        REQUIRE_OR_SKIP(WireGuardTools::isRoot(), "needs root: it creates network namespaces (CI runs as root)");
+        REQUIRE_OR_SKIP(QFile::exists(QStringLiteral("/dev/net/tun")), "/dev/net/tun is missing, so wireguard-go cannot make an interface");
+        for (const char* tool : {"ip", "wg", "wg-quick", "wireguard-go", "ping"})
+            REQUIRE_OR_SKIP(WireGuardTools::available(QLatin1String(tool)), QStringLiteral("%1 is not installed").arg(QLatin1String(tool)));
         Lab::removeOrphans();
         m_lab = std::make_unique<Lab>();
     }

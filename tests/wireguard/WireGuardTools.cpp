@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WireGuardTools.h"
 
+#include "support/TestRequirements.h"
+
 #include <QFile>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
-
-#include <unistd.h>
 
 namespace WireGuardTools {
 
@@ -20,8 +19,7 @@ QString Run::describe() const
 
 bool available(const QString& program)
 {
-    return !QStandardPaths::findExecutable(program).isEmpty()
-        || !QStandardPaths::findExecutable(program, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}).isEmpty();
+    return TestRequirements::hasTool(program);
 }
 
 Run run(const QString& program, const QStringList& arguments, const QByteArray& input, int timeoutMs)
@@ -65,7 +63,7 @@ Run wgQuickStrip(const QString& configText)
 
 bool isRoot()
 {
-    return ::geteuid() == 0;
+    return TestRequirements::isRoot();
 }
 
 } // namespace WireGuardTools

@@ -4,10 +4,11 @@
 #include "DarkPalette.h"
 #include "WizardTestHelpers.h"
 #include "collector/CollectorOnboarding.h"
+#include "export/ClipboardGuard.h"
 #include "export/QrCodeWidget.h"
-#include "export/SecretClipboard.h"
 #include "support/FakeSecretStore.h"
 #include "support/ManualClock.h"
+#include "support/TestRequirements.h"
 #include "topology/TopologyFile.h"
 #include "wireguard/WireGuardConfig.h"
 #include "wizards/CopyableCode.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void backKeepsEntries();
     void cancelAsksOnlyWithUnexportedKeys();
     void verifyTicksOffWhatArrives();
+    void secretCopiedBeforeTheWizardClosesIsCleared();
     void grabPages();
 
 private:
@@ -155,7 +157,7 @@ void TestOnboardingWizard::exportsABundle()
     const auto client = WireGuardConfig::parse(clientText);
     QVERIFY(client.ok());
     QCOMPARE(client.config.interfaceSection()->value(u"Address"), QStringLiteral("10.10.0.3/32"));
-    if (WireGuardTools::available(QStringLiteral("wg-quick"))) {
+    if (TOOL_FOR_CHECK("wg-quick")) {
         const auto stripped = WireGuardTools::wgQuickStrip(clientText);
         QVERIFY2(stripped.ok(), qPrintable(stripped.describe()));
     }
@@ -307,7 +309,6 @@ void TestOnboardingWizard::verifyTicksOffWhatArrives()
     QTest::mouseClick(wizard.exportPage()->exportButton(), Qt::LeftButton);
     QTRY_VERIFY(wizard.state()->isExported());
 
-    // The clipboard of the review page: a secret file is marked and cleared again.
     next(wizard);
     VerifyPage* page = wizard.verifyPage();
     using Check = VerifyPage::Check;
@@ -346,6 +347,37 @@ void TestOnboardingWizard::verifyTicksOffWhatArrives()
     QVERIFY(page->arrived(Check::Metrics));
     QVERIFY(page->arrived(Check::Logs));
     QVERIFY(page->statusText(Check::Logs).contains(QLatin1String("arrived")));
+}
+
+void TestOnboardingWizard::secretCopiedBeforeTheWizardClosesIsCleared()
+{
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    ClipboardGuard* guard = ClipboardGuard::instance();
+    guard->setClearDelay(ClipboardGuard::DefaultClearDelay);
+    QString copied;
+    {
+        OnboardingWizard wizard(m_topology, m_harness->services(m_secrets.get(), m_clock.get(), m_prompts.get()));
+        wizard.show();
+        QTest::keyClicks(wizard.hostPage()->nameEdit(), QStringLiteral("web2"));
+        while (wizard.currentId() < OnboardingWizard::Review)
+            next(wizard);
+        auto* files = wizard.reviewPage()->findChild<QListWidget*>(QStringLiteral("reviewFiles"));
+        QVERIFY(files);
+        const QList<QListWidgetItem*> secrets = files->findItems(QStringLiteral("wg0.conf  (secret)"), Qt::MatchExactly);
+        QCOMPARE(secrets.size(), 1);
+        files->setCurrentItem(secrets.constFirst());
+        copied = wizard.reviewPage()->viewer()->text();
+        QVERIFY(copied.contains(QLatin1String("PrivateKey = ")));
+        QTest::mouseClick(wizard.reviewPage()->viewer()->copyButton(), Qt::LeftButton);
+        QCOMPARE(clipboard->text(), copied);
+        QCOMPARE(clipboard->mimeData()->data(ClipboardGuard::passwordManagerHintFormat()), QByteArray("secret"));
+        wizard.reject(); // closed within the 30 s, its keys discarded (the prompt says yes)
+    }
+    // The wizard is gone; the guard is not, and its clear is still pending.
+    QCOMPARE(clipboard->text(), copied);
+    QVERIFY(guard->clearPending());
+    guard->setClearDelay(std::chrono::milliseconds(1)); // stands for the 30 s passing
+    QTRY_VERIFY(clipboard->text().isEmpty());
 }
 
 void TestOnboardingWizard::grabPages()

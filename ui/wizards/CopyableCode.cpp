@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/CopyableCode.h"
 
-#include "export/SecretClipboard.h"
+#include "export/ClipboardGuard.h"
+#include "wizards/CodeView.h"
 #include "wizards/WizardWidgets.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
-CopyableCode::CopyableCode(SecretClipboard* clipboard, QWidget* parent)
+CopyableCode::CopyableCode(QWidget* parent)
     : QWidget(parent)
-    , m_clipboard(clipboard)
-    , m_view(WizardWidgets::codeView(this))
+    , m_view(new CodeView(this))
     , m_copy(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy"), this))
     , m_notice(WizardWidgets::hintLabel(QString(), this))
 {
@@ -26,8 +25,8 @@ CopyableCode::CopyableCode(SecretClipboard* clipboard, QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
     connect(m_copy, &QPushButton::clicked, this, &CopyableCode::copy);
-    connect(m_clipboard, &SecretClipboard::cleared, this, [this] {
-        if (m_secret)
+    connect(ClipboardGuard::instance(), &ClipboardGuard::cleared, this, [this] {
+        if (m_view->isSecret())
             m_notice->setText(tr("The clipboard was cleared."));
     });
 }
@@ -35,7 +34,7 @@ CopyableCode::CopyableCode(SecretClipboard* clipboard, QWidget* parent)
 void CopyableCode::setText(const QString& text, bool secret)
 {
     m_view->setPlainText(text);
-    m_secret = secret;
+    m_view->setSecret(secret);
     m_notice->setText(secret ? tr("Holds a secret key.") : QString());
 }
 
@@ -46,7 +45,7 @@ QString CopyableCode::text() const
 
 void CopyableCode::copy()
 {
-    m_clipboard->copy(m_view->toPlainText(), m_secret);
-    m_notice->setText(m_secret ? tr("⚠ Copied a secret key: paste it now; the clipboard is cleared in 30 s.")
-                               : tr("Copied."));
+    ClipboardGuard::instance()->copy(m_view->toPlainText(), m_view->isSecret());
+    m_notice->setText(m_view->isSecret() ? tr("⚠ Copied a secret key: paste it now; the clipboard is cleared in 30 s.")
+                                         : tr("Copied."));
 }

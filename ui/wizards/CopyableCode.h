@@ -3,31 +3,28 @@
 
 #include <QWidget>
 
+class CodeView;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
-class SecretClipboard;
 
-/** A generated file shown read-only in monospace, with a Copy button; secret text goes through SecretClipboard. */
+/** A generated file shown read-only in monospace, with a Copy button; secret text goes through ClipboardGuard. */
 class CopyableCode final : public QWidget
 {
     Q_OBJECT
 
 public:
-    CopyableCode(SecretClipboard* clipboard, QWidget* parent = nullptr);
+    explicit CopyableCode(QWidget* parent = nullptr);
 
     void setText(const QString& text, bool secret);
     QString text() const;
     QPushButton* copyButton() const { return m_copy; }
-    QPlainTextEdit* view() const { return m_view; }
+    CodeView* view() const { return m_view; }
     QLabel* notice() const { return m_notice; }
 
 private:
     void copy();
 
-    SecretClipboard* m_clipboard;
-    QPlainTextEdit* m_view;
+    CodeView* m_view;
     QPushButton* m_copy;
     QLabel* m_notice;
-    bool m_secret = false;
 };

@@ -9,13 +9,13 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-FirewallPage::FirewallPage(PeerWizardState* state, SecretClipboard* clipboard, QWidget* parent)
+FirewallPage::FirewallPage(PeerWizardState* state, QWidget* parent)
     : QWizardPage(parent)
     , m_state(state)
-    , m_clientUfw(new CopyableCode(clipboard, this))
-    , m_clientNft(new CopyableCode(clipboard, this))
-    , m_serverUfw(new CopyableCode(clipboard, this))
-    , m_serverNft(new CopyableCode(clipboard, this))
+    , m_clientUfw(new CopyableCode(this))
+    , m_clientNft(new CopyableCode(this))
+    , m_serverUfw(new CopyableCode(this))
+    , m_serverNft(new CopyableCode(this))
 {
     setTitle(tr("The firewall"));
     setSubTitle(tr("UDP to the WireGuard port leaves the collector; the monitoring ports are reachable only through "

@@ -5,7 +5,6 @@
 
 class CopyableCode;
 class PeerWizardState;
-class SecretClipboard;
 
 /** Onboarding step 4: the firewall rules for both ends, as UFW commands and as nftables snippets. */
 class FirewallPage final : public QWizardPage
@@ -13,7 +12,7 @@ class FirewallPage final : public QWizardPage
     Q_OBJECT
 
 public:
-    FirewallPage(PeerWizardState* state, SecretClipboard* clipboard, QWidget* parent = nullptr);
+    explicit FirewallPage(PeerWizardState* state, QWidget* parent = nullptr);
 
     void initializePage() override;
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/OnboardingWizard.h"
 
-#include "export/SecretClipboard.h"
 #include "wizards/CollectorsPage.h"
 #include "wizards/ExportPage.h"
 #include "wizards/FirewallPage.h"
@@ -15,12 +14,11 @@
 OnboardingWizard::OnboardingWizard(const Topology& topology, PeerWizardServices services, QWidget* parent)
     : QWizard(parent)
     , m_state(new PeerWizardState(PeerWizardState::Mode::NewPeer, std::move(services), topology, this))
-    , m_clipboard(new SecretClipboard(this))
     , m_host(new HostPage(m_state, this))
     , m_tunnel(new TunnelPage(m_state, this))
     , m_collectors(new CollectorsPage(m_state, this))
-    , m_firewall(new FirewallPage(m_state, m_clipboard, this))
-    , m_review(new ReviewPage(m_state, m_clipboard, this))
+    , m_firewall(new FirewallPage(m_state, this))
+    , m_review(new ReviewPage(m_state, this))
     , m_export(new ExportPage(m_state, this))
     , m_verify(new VerifyPage(m_state, this))
 {

@@ -10,7 +10,6 @@ class ExportPage;
 class FirewallPage;
 class HostPage;
 class ReviewPage;
-class SecretClipboard;
 class TunnelPage;
 class VerifyPage;
 
@@ -33,14 +32,12 @@ public:
     ReviewPage* reviewPage() const { return m_review; }
     ExportPage* exportPage() const { return m_export; }
     VerifyPage* verifyPage() const { return m_verify; }
-    SecretClipboard* clipboard() const { return m_clipboard; }
 
     /// Asks before dropping keys that no file holds yet.
     void reject() override;
 
 private:
     PeerWizardState* m_state;
-    SecretClipboard* m_clipboard;
     HostPage* m_host;
     TunnelPage* m_tunnel;
     CollectorsPage* m_collectors;

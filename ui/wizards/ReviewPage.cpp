@@ -17,11 +17,11 @@ bool isSecret(const BundleFile& file)
 
 } // namespace
 
-ReviewPage::ReviewPage(PeerWizardState* state, SecretClipboard* clipboard, QWidget* parent)
+ReviewPage::ReviewPage(PeerWizardState* state, QWidget* parent)
     : QWizardPage(parent)
     , m_state(state)
     , m_files(new QListWidget(this))
-    , m_viewer(new CopyableCode(clipboard, this))
+    , m_viewer(new CopyableCode(this))
 {
     setTitle(tr("Review"));
     setSubTitle(tr("The files the export will write. Files marked (secret) hold a key: copying one clears the "

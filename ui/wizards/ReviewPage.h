@@ -6,7 +6,6 @@
 class CopyableCode;
 class PeerWizardState;
 class QListWidget;
-class SecretClipboard;
 
 /** Every generated file, readable before anything is written: a list and a viewer with a Copy button. */
 class ReviewPage final : public QWizardPage
@@ -14,7 +13,7 @@ class ReviewPage final : public QWizardPage
     Q_OBJECT
 
 public:
-    ReviewPage(PeerWizardState* state, SecretClipboard* clipboard, QWidget* parent = nullptr);
+    explicit ReviewPage(PeerWizardState* state, QWidget* parent = nullptr);
 
     void initializePage() override;
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/RotationWizard.h"
 
-#include "export/SecretClipboard.h"
 #include "wizards/ExportPage.h"
 #include "wizards/ReviewPage.h"
 #include "wizards/RotationKeysPage.h"
@@ -12,9 +11,8 @@
 RotationWizard::RotationWizard(const Topology& topology, const QString& hostId, PeerWizardServices services, QWidget* parent)
     : QWizard(parent)
     , m_state(new PeerWizardState(PeerWizardState::Mode::Rotation, std::move(services), topology, this))
-    , m_clipboard(new SecretClipboard(this))
     , m_keys(new RotationKeysPage(m_state, hostId, this))
-    , m_review(new ReviewPage(m_state, m_clipboard, this))
+    , m_review(new ReviewPage(m_state, this))
     , m_export(new ExportPage(m_state, this))
     , m_verify(new VerifyPage(m_state, this))
 {

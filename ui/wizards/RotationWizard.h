@@ -8,7 +8,6 @@
 class ExportPage;
 class ReviewPage;
 class RotationKeysPage;
-class SecretClipboard;
 class VerifyPage;
 
 /** "Rotate keys…" for an existing peer, with the models' rotation (as `tunnelscope-cli peer rotate`). */
@@ -31,7 +30,6 @@ public:
 
 private:
     PeerWizardState* m_state;
-    SecretClipboard* m_clipboard;
     RotationKeysPage* m_keys;
     ReviewPage* m_review;
     ExportPage* m_export;

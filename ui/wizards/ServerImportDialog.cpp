@@ -2,11 +2,10 @@
 #include "wizards/ServerImportDialog.h"
 
 #include "wireguard/ServerConfigImport.h"
-#include "wizards/WizardWidgets.h"
+#include "wizards/CodeView.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -56,7 +55,7 @@ ServerImportDialog::ServerImportDialog(const QString& fileName, const ServerConf
     : QDialog(parent)
 {
     setWindowTitle(tr("Import %1").arg(fileName));
-    auto* text = WizardWidgets::codeView(this);
+    auto* text = new CodeView(this);
     text->setPlainText(previewText(preview));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add to the network"));

@@ -1,21 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/WizardWidgets.h"
 
-#include <QFontDatabase>
 #include <QLabel>
-#include <QPlainTextEdit>
 
 namespace WizardWidgets {
-
-QPlainTextEdit* codeView(QWidget* parent)
-{
-    auto* view = new QPlainTextEdit(parent);
-    view->setReadOnly(true);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    return view;
-}
 
 QLabel* problemLabel(QWidget* parent)
 {

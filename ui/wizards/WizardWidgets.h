@@ -4,14 +4,11 @@
 #include <QString>
 
 class QLabel;
-class QPlainTextEdit;
 class QWidget;
 
 /** Small building blocks the wizard pages share. */
 namespace WizardWidgets {
 
-/// A read-only monospace text view for generated files.
-QPlainTextEdit* codeView(QWidget* parent);
 /// A word-wrapped label for a field's problem, drawn in the palette's error-ish colour with a leading sign so
 /// the colour never stands alone. Empty text hides it.
 QLabel* problemLabel(QWidget* parent);

@@ -9,6 +9,7 @@
 #include "support/FakeHttpServer.h"
 #include "support/InfluxServerFixture.h"
 #include "support/ManualClock.h"
+#include "support/TestRequirements.h"
 #include "telemetry/DemoTelemetrySource.h"
 #include "telemetry/NetworkState.h"
 #include "topology/TopologyFile.h"
@@ -94,8 +95,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (InfluxServerFixture::executable().isEmpty())
-            QSKIP("influxd is not installed");
+        REQUIRE_OR_SKIP(!InfluxServerFixture::executable().isEmpty(), "influxd is not installed (Debian package influxdb)");
         m_influx = std::make_unique<InfluxServerFixture>();
         QString error;
         QVERIFY2(m_influx->startWithData(QStringLiteral("telegraf"), historyLines(m_clock.now()), &error), qPrintable(error));
