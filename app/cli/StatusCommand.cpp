@@ -73,8 +73,15 @@ QJsonObject peerObject(const QString& id, const QString& name, const QString& pu
     peer.insert(QStringLiteral("name"), name);
     peer.insert(QStringLiteral("publicKey"), publicKey);
     peer.insert(QStringLiteral("tunnelAddresses"), QJsonArray::fromStringList(addresses));
-    peer.insert(QStringLiteral("rxBytesPerSecond"), telemetry ? optionalValue(telemetry->rxBytesPerSecond) : QJsonValue());
-    peer.insert(QStringLiteral("txBytesPerSecond"), telemetry ? optionalValue(telemetry->txBytesPerSecond) : QJsonValue());
+    // A script must not read an unknown peer's last numbers as its rates now: they move to "lastKnown".
+    const bool current = telemetry && status.ratesAreCurrent();
+    peer.insert(QStringLiteral("rxBytesPerSecond"), current ? optionalValue(telemetry->rxBytesPerSecond) : QJsonValue());
+    peer.insert(QStringLiteral("txBytesPerSecond"), current ? optionalValue(telemetry->txBytesPerSecond) : QJsonValue());
+    peer.insert(QStringLiteral("lastKnown"), telemetry && !current
+                    ? QJsonValue(QJsonObject{{QStringLiteral("rxBytesPerSecond"), optionalValue(telemetry->rxBytesPerSecond)},
+                                             {QStringLiteral("txBytesPerSecond"), optionalValue(telemetry->txBytesPerSecond)},
+                                             {QStringLiteral("sampleTime"), timeOrNull(telemetry->sampleTime)}})
+                    : QJsonValue());
     peer.insert(QStringLiteral("lastHandshake"), telemetry ? timeOrNull(telemetry->lastHandshake) : QJsonValue());
     peer.insert(QStringLiteral("handshakeAgeSeconds"), optionalValue(status.handshakeAgeSeconds));
     peer.insert(QStringLiteral("reportedBy"), telemetry ? telemetry->reportingHost : QString());
@@ -138,9 +145,16 @@ void printPeer(CliContext& context, const QString& name, const QString& publicKe
     QTextStream& out = context.out();
     out << "  " << name << "  " << publicKey << "  " << (addresses.isEmpty() ? QStringLiteral("-") : addresses.join(QLatin1Char(' ')))
         << "\n";
-    if (telemetry) {
+    if (telemetry && status.ratesAreCurrent()) {
         out << "    rx " << rateText(telemetry->rxBytesPerSecond) << ", tx " << rateText(telemetry->txBytesPerSecond)
             << "; reported by " << telemetry->reportingHost << "\n";
+    } else if (telemetry) {
+        out << "    rates: none current; last known rx " << rateText(telemetry->rxBytesPerSecond) << ", tx "
+            << rateText(telemetry->txBytesPerSecond) << " at "
+            << (telemetry->sampleTime.isValid() ? telemetry->sampleTime.toString(Qt::ISODate) : QStringLiteral("an unknown time"))
+            << "; reported by " << telemetry->reportingHost << "\n";
+    }
+    if (telemetry) {
         out << "    last handshake "
             << (telemetry->lastHandshake.isValid() ? telemetry->lastHandshake.toString(Qt::ISODate) : QStringLiteral("never"));
         if (status.handshakeAgeSeconds)

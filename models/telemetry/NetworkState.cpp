@@ -86,15 +86,15 @@ const PeerTelemetry* freshestOf(const QList<const PeerTelemetry*>& reports)
     return freshest;
 }
 
-/// Which side's report the tunnel's numbers come from, for the reason text.
-QString reporterClause(const TunnelState& tunnel, const PeerTelemetry* hubReport, const QDateTime& now)
+/// Which side's report the tunnel's numbers come from, and why when it is not the hub's.
+QString reporterText(const TunnelState& tunnel, const PeerTelemetry* hubReport, const QDateTime& now)
 {
     const QString reporter = tunnel.telemetry->reportingHost;
     if (tunnel.reportedByHub)
-        return QStringLiteral("; reported by %1 (the hub)").arg(reporter);
+        return QStringLiteral("%1 (the hub)").arg(reporter);
     if (!hubReport)
-        return QStringLiteral("; reported by %1 (the client's end; the hub reports nothing)").arg(reporter);
-    return QStringLiteral("; reported by %1 (the client's end; the hub's report is %2 old)")
+        return QStringLiteral("%1 (the client's end; the hub reports nothing)").arg(reporter);
+    return QStringLiteral("%1 (the client's end; the hub's report is %2 old)")
         .arg(reporter, PeerStateRules::formatAge(hubReport->sampleTime.secsTo(now)));
 }
 
@@ -136,8 +136,9 @@ void joinTunnel(TunnelState& tunnel, const PeerTelemetry* hubReport, const QList
     own.configuredKeepalive = tunnel.configuredKeepalive;
     own.keyCreated = tunnel.keyCreated;
     tunnel.status = PeerStateRules::evaluate(tunnel.telemetry ? &*tunnel.telemetry : nullptr, own);
+    tunnel.reportedBy = tunnel.telemetry ? reporterText(tunnel, hubReport, context.now) : QString();
     if (tunnel.telemetry)
-        tunnel.status.reason += reporterClause(tunnel, hubReport, context.now);
+        tunnel.status.reason += QStringLiteral("; reported by ") + tunnel.reportedBy;
 }
 
 } // namespace

@@ -19,6 +19,8 @@ struct PeerStatus
     static QString stateName(State state); ///< "online", "stale", ...
     static QString stateTitle(State state); ///< "Online", "Stale", ...
     QString flagsText() const;             ///< "idle", "no traffic" or empty
+    /// An unknown peer's telemetry is missing or too old to be the tunnel's now: its rates are only the last known.
+    bool ratesAreCurrent() const { return state != State::Unknown; }
 
     friend bool operator==(const PeerStatus&, const PeerStatus&) = default;
 };

@@ -36,6 +36,8 @@ struct TunnelState
     QDateTime keyCreated; ///< the hub entry's key birth: a new peer nobody reports yet is pending, not unknown
     std::optional<PeerTelemetry> telemetry;
     bool reportedByHub = false; ///< false when the client's end reported it: the hub reported nothing, or nothing fresh
+    /// "monitor11 (the hub)", "prod (the client's end; the hub's report is 5 min old)"; empty without telemetry
+    QString reportedBy;
     PeerStatus status;
 
     /// The endpoint telemetry reports when it does, else the configured one.

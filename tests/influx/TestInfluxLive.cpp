@@ -363,6 +363,32 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("never"));
     }
 
+    void cliStatusGivesNoCurrentRatesForUnknownPeers()
+    {
+        // Every collector stopped two minutes ago (inside the rate window, past freshness): their last numbers are history, not the tunnels' rates now.
+        QString error;
+        QVERIFY2(!m_server->execute(QStringLiteral("CREATE DATABASE quiet"), &error).isEmpty(), qPrintable(error));
+        const TelegrafScenario old(QDateTime::currentDateTimeUtc().addSecs(-100));
+        QVERIFY2(m_server->write(QStringLiteral("quiet"), old.lineProtocol(), &error), qPrintable(error));
+        const QStringList arguments{QStringLiteral("status"), QStringLiteral("--influx-url"), m_server->url().toString(),
+                                    QStringLiteral("--influx-db"), QStringLiteral("quiet")};
+
+        const CliProcess json = CliProcess::run(arguments + QStringList{QStringLiteral("--json")});
+        const QJsonArray peers = QJsonDocument::fromJson(json.out).object().value(QLatin1String("peers")).toArray();
+        const QJsonObject prod = findById(peers, QStringLiteral("id"), QStringLiteral("monitor11-prod"));
+        QCOMPARE(prod.value(QLatin1String("state")).toString(), QStringLiteral("unknown"));
+        QVERIFY(prod.value(QLatin1String("rxBytesPerSecond")).isNull());
+        QVERIFY(prod.value(QLatin1String("txBytesPerSecond")).isNull());
+        const QJsonObject lastKnown = prod.value(QLatin1String("lastKnown")).toObject();
+        QCOMPARE(lastKnown.value(QLatin1String("rxBytesPerSecond")).toDouble(), TelegrafScenario::ProdUploadRate);
+        QVERIFY(lastKnown.value(QLatin1String("sampleTime")).isString());
+
+        const CliProcess text = CliProcess::run(arguments);
+        QVERIFY2(text.out.contains("rates: none current; last known rx 2.0 kB/s (2000 B/s), tx 500 B/s (500 B/s) at "),
+                 text.out.constData());
+        QVERIFY2(!text.out.contains("    rx 2.0 kB/s"), text.out.constData());
+    }
+
     void cliStatusFailsOnAWrongDatabase()
     {
         const CliProcess run = CliProcess::run({QStringLiteral("status"), QStringLiteral("--influx-url"), m_server->url().toString(),

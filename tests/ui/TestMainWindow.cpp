@@ -46,6 +46,7 @@ private Q_SLOTS:
     void pngExportIsBounded();
     void namedSourceIsNeverDemo();
     void unknownTunnelShowsNoCurrentRates();
+    void overviewSaysWhichEndReported();
 
 private:
     MainWindow::SourceFactory demoFactory();
@@ -350,6 +351,17 @@ void TestMainWindow::unknownTunnelShowsNoCurrentRates()
     TunnelEdgeItem* edge = m_window->scene()->tunnelEdge(tunnelId);
     QVERIFY2(edge->label()->lines().constFirst().endsWith(rate), qPrintable(edge->label()->lines().constFirst()));
 
+    // A key the topology lacks, reported with rates by the hub.
+    TelemetrySnapshot withStranger = m_network->lastSnapshot();
+    PeerTelemetry stranger = withStranger.peers.constFirst();
+    stranger.publicKey = QStringLiteral("c3RyYW5nZXJzdHJhbmdlcnN0cmFuZ2Vyc3RyYW5nZXI=");
+    stranger.allowedIps = {QStringLiteral("10.10.0.99/32")};
+    stranger.rxBytesPerSecond = 1234;
+    stranger.txBytesPerSecond = 321;
+    withStranger.peers.append(stranger);
+    m_network->applySnapshot(withStranger);
+    QCOMPARE(m_network->unknownPeers().size(), 1);
+
     // The InfluxDB stops answering: its last numbers stay in the state, but they are not the tunnel's now.
     SourceStatus down;
     down.sourceName = QStringLiteral("live");
@@ -372,6 +384,41 @@ void TestMainWindow::unknownTunnelShowsNoCurrentRates()
     QVERIFY2(overview.contains(QStringLiteral("<b>Hub → client</b></td><td>none current; last known ")), qPrintable(overview));
     const QString taken = QLocale().toString(tunnel->telemetry->sampleTime.toLocalTime(), QLocale::ShortFormat);
     QVERIFY2(overview.contains(QStringLiteral(" at ") + taken.toHtmlEscaped()), qPrintable(overview));
+
+    // The same for the key the topology lacks: its numbers are as old as everyone's.
+    const UnknownPeer& unknownPeer = m_network->unknownPeers().constFirst();
+    QCOMPARE(unknownPeer.status.state, PeerStatus::State::Unknown);
+    const QString strangerPage = OverviewDocument::build({DiagramElement::Kind::UnknownPeer, unknownPeer.id}, *m_network,
+        m_window->scene()->diagramPalette()).html();
+    QVERIFY2(strangerPage.contains(QStringLiteral("<b>Received</b></td><td>none current; last known ")), qPrintable(strangerPage));
+    QVERIFY2(strangerPage.contains(QStringLiteral("<b>Sent</b></td><td>none current; last known ")), qPrintable(strangerPage));
+}
+
+void TestMainWindow::overviewSaysWhichEndReported()
+{
+    const QString tunnelId = QStringLiteral("monitor11-prod");
+    const auto overview = [&] {
+        return OverviewDocument::build({DiagramElement::Kind::Tunnel, tunnelId}, *m_network,
+            m_window->scene()->diagramPalette()).html();
+    };
+    QVERIFY2(overview().contains(QStringLiteral("<b>Reported by</b></td><td>monitor11 (the hub)</td>")), qPrintable(overview()));
+
+    // The hub's collector fell silent ten minutes ago; prod's end still reports the tunnel.
+    TelemetrySnapshot snapshot = m_network->lastSnapshot();
+    bool clientReports = false;
+    for (PeerTelemetry& peer : snapshot.peers) {
+        if (peer.reportingHost == QLatin1String("monitor11"))
+            peer.sampleTime = m_network->serverNow().addSecs(-600);
+        else if (peer.reportingHost == QLatin1String("prod")) {
+            peer.sampleTime = m_network->serverNow();
+            clientReports = true;
+        }
+    }
+    QVERIFY(clientReports);
+    m_network->applySnapshot(snapshot);
+    QVERIFY(!m_network->tunnel(tunnelId)->reportedByHub);
+    QVERIFY2(overview().contains(QStringLiteral("<b>Reported by</b></td><td>prod (the client's end; the hub's report is 10 min old)</td>")),
+        qPrintable(overview()));
 }
 
 QTEST_MAIN(TestMainWindow)

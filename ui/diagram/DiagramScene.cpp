@@ -47,10 +47,9 @@ QString rateText(std::optional<double> rate)
     return rate ? PeerStateRules::formatRate(*rate) : QStringLiteral("–");
 }
 
-/// An unknown tunnel's telemetry is missing or too old to be the tunnel's now: its rates are not shown as current.
 bool ratesAreCurrent(const TunnelState& tunnel)
 {
-    return tunnel.telemetry && tunnel.status.state != PeerStatus::State::Unknown;
+    return tunnel.telemetry && tunnel.status.ratesAreCurrent();
 }
 
 QString handshakeText(const TunnelState& tunnel)

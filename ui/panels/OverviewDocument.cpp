@@ -87,17 +87,22 @@ QString bytes(qint64 count)
     return QLocale().formattedDataSize(count, 1, QLocale::DataSizeSIFormat);
 }
 
-/// A direction's rate and total. An unknown tunnel's telemetry is missing or too old to be the tunnel's now: its
-/// numbers are marked as the last known, with the time they were taken, never shown as current.
-QString trafficText(std::optional<double> perSecond, qint64 total, const TunnelState& tunnel)
+/// Numbers of a peer whose state is unknown are marked as the last known, with the time they were taken, never
+/// shown as current.
+QString lastKnownText(const QString& numbers, const PeerStatus& status, const QDateTime& taken)
 {
-    const QString numbers = QStringLiteral("%1 (%2 total)").arg(rate(perSecond), bytes(total));
-    if (tunnel.status.state != PeerStatus::State::Unknown)
+    if (status.ratesAreCurrent())
         return numbers;
-    const QDateTime taken = tunnel.telemetry ? tunnel.telemetry->sampleTime : QDateTime();
     return taken.isValid() ? QStringLiteral("none current; last known %1 at %2")
                                  .arg(numbers, QLocale().toString(taken.toLocalTime(), QLocale::ShortFormat))
                            : QStringLiteral("none current; last known %1, time unknown").arg(numbers);
+}
+
+/// A direction's rate and total.
+QString trafficText(std::optional<double> perSecond, qint64 total, const TunnelState& tunnel)
+{
+    return lastKnownText(QStringLiteral("%1 (%2 total)").arg(rate(perSecond), bytes(total)), tunnel.status,
+                         tunnel.telemetry ? tunnel.telemetry->sampleTime : QDateTime());
 }
 
 QString hostName(const Topology& topology, const QString& id)
@@ -155,7 +160,7 @@ QList<Row> tunnelTable(const TunnelState& tunnel, const NetworkState& network, c
         table.addText(QStringLiteral("Client → hub"), trafficText(tunnel.clientToHubBytesPerSecond(), telemetry.rxBytes, tunnel));
         table.addText(QStringLiteral("Hub → client"), trafficText(tunnel.hubToClientBytesPerSecond(), telemetry.txBytes, tunnel));
         table.addText(QStringLiteral("Last handshake"), timeAndAge(telemetry.lastHandshake, now));
-        table.addText(QStringLiteral("Reported by"), tunnel.reportedByHub ? QStringLiteral("the hub") : QStringLiteral("the client only"));
+        table.addText(QStringLiteral("Reported by"), tunnel.reportedBy);
     } else {
         table.addText(QStringLiteral("Telemetry"), QStringLiteral("none for this tunnel"));
     }
@@ -326,8 +331,10 @@ OverviewDocument::Document unknownPeerDocument(const QString& id, const NetworkS
             table.add(QStringLiteral("Endpoint"), code(peer.telemetry.endpoint)
                           + QStringLiteral(" (reported by %1)").arg(escaped(peer.telemetry.reportingHost)));
         table.addText(QStringLiteral("Allowed IPs"), peer.telemetry.allowedIps.join(QStringLiteral(", ")));
-        table.addText(QStringLiteral("Received"), rate(peer.telemetry.rxBytesPerSecond));
-        table.addText(QStringLiteral("Sent"), rate(peer.telemetry.txBytesPerSecond));
+        table.addText(QStringLiteral("Received"),
+                      lastKnownText(rate(peer.telemetry.rxBytesPerSecond), peer.status, peer.telemetry.sampleTime));
+        table.addText(QStringLiteral("Sent"),
+                      lastKnownText(rate(peer.telemetry.txBytesPerSecond), peer.status, peer.telemetry.sampleTime));
         return {QStringLiteral("Unknown peer"),
             QStringLiteral("Reported by telemetry but not in the topology: add it, or find out who it is"),
             {{{}, table.rows(), {}}}};
