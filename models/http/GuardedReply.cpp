@@ -50,6 +50,7 @@ GuardedReply::~GuardedReply()
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
     }
     wipeSecret(m_authorization);
 }
@@ -86,8 +87,9 @@ void GuardedReply::send(const QUrl& url)
             m_exchange.credentialsDropped = true;
     }
     m_exchange.body.clear();
+    // The reply stays the manager's child: a reply that outlives its manager crashes when it is aborted, so a
+    // manager that goes first takes its replies with it (m_reply then reads null), and we delete ours when we go.
     m_reply = m_network->get(request);
-    m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &GuardedReply::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &GuardedReply::onReadyRead);
     connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {

@@ -17,6 +17,8 @@ InfluxTelemetrySource::InfluxTelemetrySource(const DataSource& source, const Inf
     m_health.name = EndpointName;
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &InfluxTelemetrySource::pollNow);
+    m_logGrace.setSingleShot(true);
+    connect(&m_logGrace, &QTimer::timeout, this, &InfluxTelemetrySource::emitSnapshotOnce);
 }
 
 InfluxTelemetrySource::~InfluxTelemetrySource()
@@ -56,6 +58,7 @@ void InfluxTelemetrySource::start()
 void InfluxTelemetrySource::stop()
 {
     m_running = false;
+    m_logGrace.stop();
     m_timer.stop();
     if (m_pending) {
         m_pending->disconnect(this);
@@ -80,6 +83,8 @@ void InfluxTelemetrySource::pollNow()
         && m_health.lastSuccess.secsTo(m_clock->now()) > TelegrafPoll::RecentWindowSeconds)
         m_poll.restartWindow();
     m_health.lastAttempt = m_clock->now();
+    m_cycleSnapshotSent = false;
+    m_logGrace.stop();
     m_pending = m_client.query(m_poll.nextQuery());
     connect(m_pending, &InfluxQueryReply::finished, this, &InfluxTelemetrySource::onQueryFinished);
     if (m_logProvider && !m_logPending) {
@@ -107,7 +112,10 @@ void InfluxTelemetrySource::onQueryFinished(const InfluxResult& result)
         m_health.message = result.serverVersion.isEmpty()
             ? QString()
             : QStringLiteral("InfluxDB %1").arg(result.serverVersion);
-        emitSnapshot();
+        if (m_logPending)
+            m_logGrace.start(LogGraceMs);
+        else
+            emitSnapshotOnce();
     } else {
         ++m_failures;
         m_retryAfterSeconds = PollBackoff::retryAfterSeconds(result.retryAfter, m_clock->now()).value_or(0);
@@ -130,8 +138,9 @@ void InfluxTelemetrySource::onLogEvents(const QList<HostLogEvents>& events, bool
     m_hasLogEvents = ok;
     if (ok)
         m_logEvents = events;
+    // While InfluxDB is still answering its result carries these counts; when it failed, they are the news.
     if (!m_pending && m_haveData)
-        emitSnapshot();
+        emitSnapshotOnce();
     Q_EMIT statusChanged(status());
     finishCycleIfDone();
 }
@@ -144,6 +153,15 @@ void InfluxTelemetrySource::emitSnapshot()
     if (m_hasLogEvents)
         snapshot.logEvents = m_logEvents;
     Q_EMIT snapshotReady(snapshot);
+}
+
+void InfluxTelemetrySource::emitSnapshotOnce()
+{
+    m_logGrace.stop();
+    if (m_cycleSnapshotSent)
+        return;
+    m_cycleSnapshotSent = true;
+    emitSnapshot();
 }
 
 QDateTime InfluxTelemetrySource::serverNow() const

@@ -26,6 +26,9 @@ class InfluxTelemetrySource final : public TelemetrySource
 
 public:
     static constexpr int DefaultPollSeconds = 10;
+    /// How long a poll's metrics wait for the log counts asked with them, so that a poll makes one snapshot (one
+    /// join of thousands of peers) without a slow Loki holding the metrics back; later counts join the next poll.
+    static constexpr int LogGraceMs = 1500;
     static inline const QString EndpointName = QStringLiteral("InfluxDB");
 
     InfluxTelemetrySource(const DataSource& source, const InfluxCredentials& credentials,
@@ -61,6 +64,7 @@ private:
     void onQueryFinished(const InfluxResult& result);
     void onLogEvents(const QList<HostLogEvents>& events, bool ok);
     void emitSnapshot();
+    void emitSnapshotOnce();
     void finishCycleIfDone();
     /// The laptop's clock corrected by the server's Date header, when one came.
     QDateTime serverNow() const;
@@ -72,6 +76,8 @@ private:
     TelegrafPoll m_poll;
     int m_pollSeconds;
     QTimer m_timer;
+    QTimer m_logGrace;
+    bool m_cycleSnapshotSent = false; ///< this poll's one snapshot is out
     bool m_running = false;
     QPointer<InfluxQueryReply> m_pending;
     int m_failures = 0;

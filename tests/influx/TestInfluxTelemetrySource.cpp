@@ -38,6 +38,15 @@ QPair<QByteArray, QByteArray> dateHeader(const QDateTime& serverTime)
     return {"Date", QLocale::c().toString(serverTime.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1()};
 }
 
+HostLogEvents prodEvents(int wireguard)
+{
+    HostLogEvents prod;
+    prod.host = QStringLiteral("prod");
+    prod.wireguardEvents = wireguard;
+    prod.fail2banEvents = 7;
+    return prod;
+}
+
 /// A log source that answers when the test says so.
 class ScriptedLogEvents final : public LogEventsProvider
 {
@@ -320,24 +329,68 @@ private Q_SLOTS:
         QSignalSpy cycles(&source, &InfluxTelemetrySource::cycleFinished);
         source.pollNow();
         QCOMPARE(logs.requests, 1);
-        QVERIFY(snapshots.wait(WaitMs));
+        QVERIFY(QTest::qWaitFor([&] { return !source.isPolling(); }, WaitMs));
         QCOMPARE(cycles.size(), 0); // the log answer is still missing
-        QVERIFY(!snapshots.constLast().constFirst().value<TelemetrySnapshot>().hasLogEvents);
+        QCOMPARE(snapshots.size(), 0); // and the metrics wait a moment for it
 
-        HostLogEvents prod;
-        prod.host = QStringLiteral("prod");
-        prod.wireguardEvents = 3;
-        prod.fail2banEvents = 7;
-        logs.answer({prod}, true);
+        logs.answer({prodEvents(3)}, true);
         QCOMPARE(cycles.size(), 1);
+        QCOMPARE(snapshots.size(), 1); // one snapshot per poll: one join of every peer, not two
         const auto withLogs = snapshots.constLast().constFirst().value<TelemetrySnapshot>();
         QVERIFY(withLogs.hasLogEvents);
-        QCOMPARE(withLogs.logEvents, QList<HostLogEvents>{prod});
+        QCOMPARE(withLogs.logEvents, QList<HostLogEvents>{prodEvents(3)});
         QCOMPARE(withLogs.peers.size(), 4);
         const SourceStatus status = source.status();
         QCOMPARE(status.endpoints.size(), 2);
         QCOMPARE(status.endpoints.at(1).name, QStringLiteral("Loki"));
         QVERIFY(status.telemetryUp()); // InfluxDB (the first endpoint) decides whether peer data is current
+    }
+
+    void aSlowLogSourceNeitherHoldsMetricsNorAddsASnapshot()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(recordedPollAnswer());
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        ScriptedLogEvents logs;
+        source.setLogEventsProvider(&logs);
+        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        source.pollNow();
+        // Loki does not answer: the metrics come anyway, after the grace.
+        QVERIFY(snapshots.wait(WaitMs));
+        QVERIFY(!snapshots.constLast().constFirst().value<TelemetrySnapshot>().hasLogEvents);
+        logs.answer({prodEvents(5)}, true);
+        QCOMPARE(snapshots.size(), 1); // the late counts wait for the next poll
+
+        // The next poll carries them, still once, while Loki is asked again.
+        source.pollNow();
+        QCOMPARE(logs.requests, 2);
+        QVERIFY(snapshots.wait(WaitMs));
+        QCOMPARE(snapshots.size(), 2);
+        const auto next = snapshots.constLast().constFirst().value<TelemetrySnapshot>();
+        QVERIFY(next.hasLogEvents);
+        QCOMPARE(next.logEvents, QList<HostLogEvents>{prodEvents(5)});
+    }
+
+    void logCountsAloneUpdateWhenInfluxFails()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.setFallback(recordedPollAnswer());
+        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
+        ScriptedLogEvents logs;
+        source.setLogEventsProvider(&logs);
+        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        source.pollNow();
+        logs.answer({prodEvents(1)}, true);
+        QVERIFY(QTest::qWaitFor([&] { return snapshots.size() == 1; }, WaitMs));
+
+        server.setFallback(FakeHttpServer::response(500, R"({"error":"engine broke"})"));
+        source.pollNow();
+        QVERIFY(QTest::qWaitFor([&] { return !source.isPolling(); }, WaitMs));
+        logs.answer({prodEvents(2)}, true);
+        QCOMPARE(snapshots.size(), 2);
+        QCOMPARE(snapshots.constLast().constFirst().value<TelemetrySnapshot>().logEvents, QList<HostLogEvents>{prodEvents(2)});
     }
 };
 

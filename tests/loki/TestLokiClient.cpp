@@ -10,6 +10,8 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <memory>
+
 namespace {
 
 constexpr qint64 Second = 1000000000;
@@ -355,6 +357,21 @@ private Q_SLOTS:
         QVERIFY(!result->ready);
         QVERIFY2(result->error.message.contains(QLatin1String("response larger than 64 KiB")),
             qPrintable(result->error.message));
+    }
+
+    void aManagerThatGoesFirstTakesItsRequestsWithIt()
+    {
+        // The app's source selector owns both, and its children go in creation order: the manager first.
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueueSilence();
+        auto* manager = new QNetworkAccessManager;
+        auto client = std::make_unique<LokiClient>(manager, LokiConnection { server.baseUrl(), {}, 5000 });
+        client->checkReady();
+        QVERIFY(QTest::qWaitFor([&] { return !server.requests().isEmpty(); }, 5000));
+        delete manager;
+        client.reset(); // cancels what is in flight: must not touch the gone manager
+        QTest::qWait(50);
     }
 
     void tricklingAnswerHitsTheDeadline()
