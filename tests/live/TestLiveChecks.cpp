@@ -150,6 +150,21 @@ private Q_SLOTS:
         QVERIFY2(result->detail.contains(QLatin1String("no answer within 0.3 s")), qPrintable(result->detail));
     }
 
+    void s3TrickleEndsAtTheDeadline()
+    {
+        // A body of one byte every 50 ms never trips the idle timeout; without a total deadline this check would
+        // take more than four minutes.
+        FakeHttpServer server;
+        QVERIFY(server.listenOnLoopback());
+        server.enqueueTrickle(FakeHttpServer::response(200, QByteArray(5000, 'x'), {}, "application/xml"), 50);
+        S3EndpointCheck check(endpointAt(server.baseUrl()), &m_network, &m_clock);
+        check.setTimeoutMs(1000);
+        const auto result = runCheck(check);
+        QVERIFY(result);
+        QVERIFY2(result->ok, qPrintable(result->detail)); // the headers came: something answers there
+        QVERIFY2(result->detail.startsWith(QLatin1String("HTTP 200")), qPrintable(result->detail));
+    }
+
     void s3EndpointsComeFromTheTopology()
     {
         const QList<S3Endpoint> endpoints = S3Endpoint::fromTopology(TopologyFile::referenceDeployment());

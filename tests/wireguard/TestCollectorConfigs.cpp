@@ -460,6 +460,14 @@ private Q_SLOTS:
             QVERIFY(!text.contains(QStringLiteral("\nPostUp")));
             QVERIFY(!text.contains(QLatin1Char('\r')) && !text.contains(QChar(0x1b)));
         }
+        // The README's steps are copied into a root shell: the name adds no line there either.
+        const auto readme = [&](const CollectorPlan& p) {
+            const CollectorBundle bundle = CollectorBundle::forNewPeer(p, privateKey, &psk);
+            return QString::fromUtf8(bundle.file(QStringLiteral("README.md"))->content);
+        };
+        QCOMPARE(lines(readme(plan)), lines(readme(plain)));
+        QVERIFY(!readme(plan).contains(QLatin1Char('\r')) && !readme(plan).contains(QChar(0x1b)));
+
         // Telegraf and Alloy read the name back exactly, from a string on its own line.
         const QString telegraf = CollectorConfigs::telegrafConfig(plan);
         QCOMPARE(lines(telegraf), lines(CollectorConfigs::telegrafConfig(plain)));
