@@ -27,7 +27,7 @@ void checkUrl(QList<Problem>& problems, Field field, const QUrl& url, const QStr
     }
     const QString text = typed.trimmed().isEmpty() ? url.toString() : typed.trimmed();
     if ((!url.isEmpty() || !text.isEmpty()) && !TopologyValidator::isHttpUrl(url))
-        problems.append({field, TopologyValidator::notAnHttpUrl(text)});
+        problems.append({field, TopologyValidator::notAnHttpUrl(UrlUserInfo::displayedText(text))});
 }
 
 } // namespace

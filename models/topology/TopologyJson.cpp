@@ -2,6 +2,7 @@
 #include "topology/TopologyJson.h"
 
 #include "topology/TopologyValidator.h"
+#include "topology/UrlUserInfo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -306,7 +307,7 @@ QUrl Reader::url(const QJsonObject& object, const QString& path, const char* key
         return {};
     const QUrl parsed(text, QUrl::StrictMode);
     if (!TopologyValidator::isHttpUrl(parsed)) {
-        fail(at(path, key), TopologyValidator::notAnHttpUrl(text));
+        fail(at(path, key), TopologyValidator::notAnHttpUrl(UrlUserInfo::displayedText(text)));
         return {};
     }
     return parsed;

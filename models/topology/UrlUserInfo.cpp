@@ -20,4 +20,20 @@ QString displayed(const QUrl& url)
     return url.toString(QUrl::RemoveUserInfo);
 }
 
+QString displayedText(const QString& text)
+{
+    const qsizetype authority = text.indexOf(QStringLiteral("//"));
+    const qsizetype start = authority < 0 ? 0 : authority + 2;
+    qsizetype end = text.size();
+    for (const QChar stop : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#')}) {
+        const qsizetype at = text.indexOf(stop, start);
+        if (at >= 0)
+            end = std::min(end, at);
+    }
+    const qsizetype userInfoEnd = text.lastIndexOf(QLatin1Char('@'), end - 1);
+    if (userInfoEnd < start)
+        return text;
+    return text.left(start) + text.mid(userInfoEnd + 1);
+}
+
 } // namespace UrlUserInfo

@@ -17,5 +17,8 @@ bool holdsPassword(const QUrl& url);
 QString passwordRefusal(const char* passwordVariable);
 /// The URL as shown to a person: never with its user info.
 QString displayed(const QUrl& url);
+/// Text a user gave as a URL, as shown to a person, also when it does not parse: what looks like user info
+/// ("scheme://anything@") is left out.
+QString displayedText(const QString& text);
 
 } // namespace UrlUserInfo

@@ -417,6 +417,12 @@ void TestTopologyJson::validationErrors_data()
         << "dataSources[0].lokiUrl" << QByteArray("\"http://grafana:hunter2@10.10.0.11:3100\"")
         << one("dataSources[0].lokiUrl: the URL holds a password: remove \"user:password@\" and keep the password "
                "in the keychain (Data Sources dialog) or in TUNNELSCOPE_LOKI_PASSWORD for tunnelscope-cli");
+    QTest::newRow("password in a URL that is not http")
+        << "dataSources[0].influxUrl" << QByteArray("\"ftp://reader:hunter2@10.10.0.11:8086/x\"")
+        << one("dataSources[0].influxUrl: \"ftp://10.10.0.11:8086/x\" is not an http:// or https:// URL");
+    QTest::newRow("password in a URL that does not parse")
+        << "dataSources[0].lokiUrl" << QByteArray("\"http://grafana:hunter2@10.10.0.11:31 00\"")
+        << one("dataSources[0].lokiUrl: \"http://10.10.0.11:31 00\" is not an http:// or https:// URL");
     QTest::newRow("endpoint IPv6 without brackets") << "peers[1].endpoint" << QByteArray("\"2001:db8::1:51820\"")
                                                     << one("peers[1].endpoint: \"2001:db8::1:51820\" is not host:port");
 }
