@@ -15,7 +15,7 @@ runtime_packages=(
 )
 test_packages=(
     influxdb wireguard-tools wireguard-go iproute2 iputils-ping nftables
-    dbus dbus-x11 gnome-keyring tzdata
+    dbus dbus-x11 gnome-keyring tzdata xvfb xauth
     desktop-file-utils appstream lintian dpkg-dev fakeroot file
 )
 

@@ -129,7 +129,7 @@ private Q_SLOTS:
     void mouseSelectionOfSecretTextIsGuarded()
     {
         if (!clipboard()->supportsSelection())
-            QSKIP("this platform has no selection clipboard (offscreen); run with QT_QPA_PLATFORM=xcb under xvfb-run");
+            QSKIP("this platform has no selection clipboard (offscreen); TestClipboardGuard.x11 runs it under Xvfb");
         auto view = shownView(true);
         const QPoint start = view->cursorRect(view->textCursor()).center();
         QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);
