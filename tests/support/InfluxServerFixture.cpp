@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "InfluxServerFixture.h"
 
+#include "BlockingHttp.h"
+
 #include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QFile>
-#include <QNetworkReply>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QThread>
-#include <QTimer>
 #include <QUrlQuery>
 
 InfluxServerFixture::InfluxServerFixture() = default;
@@ -24,14 +22,6 @@ InfluxServerFixture::~InfluxServerFixture()
 QString InfluxServerFixture::executable()
 {
     return QStandardPaths::findExecutable(QStringLiteral("influxd"), {QStringLiteral("/usr/bin"), QStringLiteral("/usr/sbin")});
-}
-
-quint16 InfluxServerFixture::freeLoopbackPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
 }
 
 QUrl InfluxServerFixture::url() const
@@ -61,8 +51,8 @@ bool InfluxServerFixture::start(QString* error, bool authEnabled)
         *error = QStringLiteral("no temporary directory");
         return false;
     }
-    const quint16 rpcPort = freeLoopbackPort();
-    m_httpPort = freeLoopbackPort();
+    const quint16 rpcPort = BlockingHttp::freeLoopbackPort();
+    m_httpPort = BlockingHttp::freeLoopbackPort();
     const QString dir = m_dir.path();
     const QString config = QStringLiteral(R"(reporting-disabled = true
 bind-address = "127.0.0.1:%1"
@@ -145,21 +135,11 @@ int InfluxServerFixture::exchange(const QByteArray& verb, const QUrl& url, const
                                   int timeoutMs)
 {
     QNetworkRequest request(url);
-    request.setTransferTimeout(timeoutMs);
     if (!m_basicAuth.isEmpty())
         request.setRawHeader("Authorization", m_basicAuth);
     if (verb == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    QNetworkReply* reply = m_network.sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(timeoutMs + 1000, &loop, &QEventLoop::quit);
-    loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    *answer = reply->isFinished() ? reply->readAll() : QByteArray();
-    reply->abort();
-    reply->deleteLater();
-    return status;
+    return BlockingHttp::exchange(m_network, verb, request, body, answer, timeoutMs);
 }
 
 QByteArray InfluxServerFixture::execute(const QString& statement, QString* error)

@@ -42,7 +42,6 @@ public:
 private:
     /// Sends a request and waits for it, bounded by the timeout; returns the status code (0 = no answer).
     int exchange(const QByteArray& verb, const QUrl& url, const QByteArray& body, QByteArray* answer, int timeoutMs);
-    static quint16 freeLoopbackPort();
 
     QTemporaryDir m_dir;
     QProcess m_process;
