@@ -312,7 +312,12 @@ start_lab() {
         local missing
         missing=$(missing_requirements)
         [ -z "$missing" ] || die "cannot build the lab here; missing:"$'\n'"$missing"
-        [ ! -e "$state/created" ] || "$0" --stop
+        [ ! -e "$state/created" ] || bash "$0" --stop
+        local netns
+        for netns in ts-prod ts-monitor11 ts-laptop; do
+            ! ip netns list | grep -q "^$netns\b" \
+                || die "namespace $netns exists already: another lab is up; remove it with installer/dev.sh lab --stop (with its TUNNELSCOPE_LAB_DIR, if it has another)"
+        done
         mkdir -p "$state"/{logs,pids,keys,bundles}
         chmod 0700 "$state" "$state/keys" "$state/bundles"
         record "dir $state"
@@ -321,7 +326,7 @@ start_lab() {
         loki=$(loki_binary) || die "no Loki binary: set TUNNELSCOPE_LOKI, or TUNNELSCOPE_LOKI_XZ to loki-2.7.5-linux-amd64.xz (sha256 $loki_sha256)"
         echo "$loki" > "$state/loki-binary"
         # If anything below fails, nothing stays half-built.
-        trap '"$0" --stop >/dev/null 2>&1 || true' ERR
+        trap 'status=$?; [ "$status" -eq 0 ] || bash "$0" --stop >/dev/null 2>&1 || true' EXIT
         start_hub
         "$cli" topology init "$state/reference.json" > /dev/null
         python3 "$source_dir/installer/lab/lab-topology.py" hub "$state/reference.json" "$state/topology.json" \
@@ -336,7 +341,7 @@ start_lab() {
         connect_host admin-laptop
         wait_for 30 ip netns exec ts-laptop ping -c 1 -W 1 "$hub_ip" || die "no tunnel from the laptop to $hub_ip"
         wait_for 30 ip netns exec ts-prod ping -c 1 -W 1 "$hub_ip" || die "no tunnel from prod to $hub_ip"
-        trap - ERR
+        trap - EXIT
         touch "$state/up"
         say "up: prod 10.10.0.1, admin-laptop 10.10.0.2, monitor11 10.10.0.11 (InfluxDB :8086, Loki :3100); state in $state"
     fi
