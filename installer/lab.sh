@@ -95,19 +95,26 @@ start_process() { # NAME NETNS ENV... -- COMMAND...
     grep -qx "process $name" "$state/created" 2>/dev/null || record "process $name"
 }
 
-process_running() {
-    local pid
+# The recorded pid, when it still runs the recorded command (a pid reused by another program is left alone). Only
+# the arguments are compared, at the end: a launcher (pyenv's python3 shim) runs the program under other names.
+live_pid() {
+    local pid running recorded
     pid=$(cat "$state/pids/$1" 2>/dev/null) || return 1
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+    [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+    running=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+    recorded="$(cat "$state/pids/$1.cmd") "
+    [[ "$running" == *" ${recorded#* }" ]] || return 1
+    echo "$pid"
 }
+
+process_running() { live_pid "$1" > /dev/null; }
 
 stop_process() { # ends the recorded pid only, first politely, bounded
     local name=$1 pid i
-    pid=$(cat "$state/pids/$name" 2>/dev/null) || return 0
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    if pid=$(live_pid "$name"); then
         kill -TERM "$pid" 2>/dev/null || true
         for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
         for ((i = 0; i < 20; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     fi
     rm -f "$state/pids/$name"
@@ -171,10 +178,10 @@ onboard() { # NAME NETNS [peer add options...]
     local index
     index=$(new_host_index)
     [ ${#iface} -le 15 ] || iface="tsl-host$index"
-    echo "host $name $index $netns $iface" >> "$state/hosts"
     "$cli" peer add --topology "$state/topology.json" --name "$name" --out "$(host_bundle "$name")" \
         --endpoint "192.0.2.$((4 * index + 1)):51820" --server-public-key "$(cat "$state/keys/monitor11.pub")" "$@" \
         > "$state/logs/peer-add-$name.log"
+    echo "host $name $index $netns $iface" >> "$state/hosts"
     ip netns exec "$hub_ns" wg addconf "$hub_if" "$(host_bundle "$name")/server-peer.conf"
 }
 
@@ -304,6 +311,12 @@ print_app_command() {
     say "remove the lab: installer/dev.sh lab --stop"
 }
 
+# If building the lab fails anywhere, nothing stays half-built.
+remove_on_failure() {
+    local status=$?
+    [ "$status" -eq 0 ] || bash "$0" --stop > /dev/null 2>&1 || true
+}
+
 start_lab() {
     local gui=$1 interval=$2
     if [ -f "$state/up" ]; then
@@ -318,6 +331,9 @@ start_lab() {
             ! ip netns list | grep -q "^$netns\b" \
                 || die "namespace $netns exists already: another lab is up; remove it with installer/dev.sh lab --stop (with its TUNNELSCOPE_LAB_DIR, if it has another)"
         done
+        mkdir -p "$state"
+        # It holds private keys and the pids --stop kills: root's own folder, not one someone else prepared.
+        if [ ! -O "$state" ] || [ -L "$state" ]; then die "$state is not root's own folder; choose another TUNNELSCOPE_LAB_DIR"; fi
         mkdir -p "$state"/{logs,pids,keys,bundles}
         chmod 0700 "$state" "$state/keys" "$state/bundles"
         record "dir $state"
@@ -325,8 +341,7 @@ start_lab() {
         local loki
         loki=$(loki_binary) || die "no Loki binary: set TUNNELSCOPE_LOKI, or TUNNELSCOPE_LOKI_XZ to loki-2.7.5-linux-amd64.xz (sha256 $loki_sha256)"
         echo "$loki" > "$state/loki-binary"
-        # If anything below fails, nothing stays half-built.
-        trap 'status=$?; [ "$status" -eq 0 ] || bash "$0" --stop >/dev/null 2>&1 || true' EXIT
+        trap remove_on_failure EXIT
         start_hub
         "$cli" topology init "$state/reference.json" > /dev/null
         python3 "$source_dir/installer/lab/lab-topology.py" hub "$state/reference.json" "$state/topology.json" \
@@ -407,7 +422,7 @@ main() {
         esac
         shift
     done
-    [[ "$interval" =~ ^[0-9]+$ ]] && [ "$interval" -ge 1 ] || die "--interval takes whole seconds (1 or more)"
+    if ! [[ "$interval" =~ ^[0-9]+$ ]] || [ "$interval" -lt 1 ]; then die "--interval takes whole seconds (1 or more)"; fi
     case "$action" in
         check) local missing; missing=$(missing_requirements); [ -z "$missing" ] && return 0; printf '%s\n' "$missing"; return 3 ;;
         start) start_lab "$gui" "$interval" ;;
