@@ -417,7 +417,7 @@ main() {
             --stop | --status | --check) action=${1#--} ;;
             --add | --connect | --cut | --restore | --stop-service | --start-service | --screenshot)
                 action=${1#--}; argument=${2:?$1 needs an argument}; shift ;;
-            -h | --help) sed -n '3,27p' "$0" | sed 's/^# \{0,1\}//'; return 0 ;;
+            -h | --help) sed -n '3,25p' "$0" | sed 's/^# \{0,1\}//'; return 0 ;;
             *) die "unknown option \"$1\" (see installer/lab.sh --help)" ;;
         esac
         shift
