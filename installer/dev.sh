@@ -7,6 +7,8 @@
 #                                        make the .deb with cpack and print its path
 #   installer/dev.sh bench [PEERS...]    install what is missing, build the diagram benchmark in Release into
 #                                        build-bench/ and print its timings for 200 and 2,000 peers (or PEERS)
+#   installer/dev.sh lab [--no-gui|--stop|...] install what is missing, build, and run installer/lab.sh: the reference
+#                                        deployment in network namespaces with real WireGuard, InfluxDB and Loki
 set -euo pipefail
 
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,13 +17,16 @@ command=${1:-}
 shift || true
 
 case "$command" in
-    run | test | build | package | bench) ;;
+    run | test | build | package | bench | lab) ;;
     *)
-        echo "usage: installer/dev.sh run [tunnelscope options] | test | build | package | bench [peers...]" >&2
+        echo "usage: installer/dev.sh run [tunnelscope options] | test | build | package | bench [peers...] | lab [options]" >&2
         exit 2
         ;;
 esac
 
+if [ "$command" = lab ] && [ "${1:-}" = --stop ]; then
+    exec bash "$source_dir/installer/lab.sh" --stop # nothing to build to take the lab down
+fi
 bash "$source_dir/installer/install-deps.sh"
 
 launcher=()
@@ -59,6 +64,9 @@ case "$command" in
         ;;
     run)
         exec "$build_dir/app/tunnelscope" "$@"
+        ;;
+    lab)
+        TUNNELSCOPE_BUILD_DIR=$build_dir exec bash "$source_dir/installer/lab.sh" "$@"
         ;;
     bench)
         # One process per peer count, so that each row's peak memory is its own.

@@ -15,6 +15,7 @@ runtime_packages=(
 )
 test_packages=(
     influxdb wireguard-tools wireguard-go iproute2 iputils-ping nftables
+    python3 curl xz-utils
     dbus dbus-x11 gnome-keyring tzdata xvfb xauth
     desktop-file-utils appstream lintian dpkg-dev fakeroot file
 )
