@@ -275,6 +275,7 @@ void ServerImportMerge::update(qsizetype peerIndex, const ServerPeerEntry& entry
         change.kind = ServerImportChange::Kind::KeyChanged;
         change.previousKey = peer.publicKey;
         const QString oldKey = peer.publicKey;
+        followAddresses(oldKey, entry.allowedIps);
         replaceKey(oldKey, entry.publicKey); // also the far end's own interface, when it had the old key
         peer.clientConfigAvailable = false;  // the new key's private half was never here
     }
@@ -415,6 +416,30 @@ void ServerImportMerge::checkOverlaps()
         return;
     for (const auto& overlap : AllowedIpsOverlap::find(AllowedIpsOverlap::peersOfInterface(m_topology, m_hubId)))
         conflict(overlap.message());
+}
+
+void ServerImportMerge::followAddresses(const QString& oldKey, const QStringList& allowedIps)
+{
+    // A made-up client interface also has made-up addresses: it takes the address the server routes to it.
+    const QList<IpNetwork> routed = networksOf(allowedIps);
+    if (routed.isEmpty())
+        return;
+    for (WireGuardInterface& wgInterface : m_topology.interfaces) {
+        if (!wgInterface.placeholderKey || wgInterface.publicKey != oldKey)
+            continue;
+        for (QString& address : wgInterface.addresses) {
+            const auto own = IpNetwork::parse(address);
+            if (!own)
+                continue;
+            const auto sameFamily = std::find_if(routed.begin(), routed.end(),
+                [&own](const IpNetwork& range) { return range.isIpv6() == own->isIpv6(); });
+            const bool routedHere = std::any_of(routed.begin(), routed.end(), [&own](const IpNetwork& range) {
+                return range.isIpv6() == own->isIpv6() && range.contains(own->address());
+            });
+            if (!routedHere && sameFamily != routed.end())
+                address = sameFamily->withPrefix(own->prefixLength()).toString();
+        }
+    }
 }
 
 void ServerImportMerge::replaceKey(const QString& oldKey, const QString& newKey)

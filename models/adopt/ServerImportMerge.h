@@ -28,6 +28,7 @@ private:
     void drop(const WireGuardPeer& peer);
     void checkOverlaps();
     void replaceKey(const QString& oldKey, const QString& newKey);
+    void followAddresses(const QString& oldKey, const QStringList& allowedIps);
     QString newHostFor(const ServerPeerEntry& entry, const QString& label);
     QString peersSegment();
     void conflict(const QString& message, int line = 0) { m_plan.m_conflicts.append({message, line}); }
