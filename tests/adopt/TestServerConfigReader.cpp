@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GeneratedServer.h"
+#include "WireGuardTools.h"
+#include "adopt/ServerConfigReader.h"
+
+#include <QTest>
+
+namespace {
+
+/// Every text field of what was read, to look for a secret in.
+QString allText(const ServerConfig& config)
+{
+    QStringList parts{config.hubPublicKey, config.addresses.join(QLatin1Char(' '))};
+    for (const auto& peer : config.peers)
+        parts << peer.name << peer.publicKey << peer.allowedIps.join(QLatin1Char(' ')) << peer.endpoint;
+    return parts.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestServerConfigReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    GeneratedServer m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        REQUIRE_WG();
+        QString error;
+        QVERIFY2(GeneratedServer::generate(6, &m_server, &error), qPrintable(error));
+    }
+
+    void readsAWgQuickFile()
+    {
+        const ServerConfigReadResult read = ServerConfigReader::read(m_server.wgQuickText());
+        QVERIFY2(read.ok(), qPrintable(read.errors.value(0).toString()));
+        const ServerConfig& config = read.config;
+        QCOMPARE(config.format, ServerConfig::Format::WgQuick);
+        QCOMPARE(config.hubPublicKey, m_server.publicKey); // what `wg pubkey` says
+        QCOMPARE(config.hubKeyLine, 2);
+        QCOMPARE(config.addresses, m_server.addresses);
+        QCOMPARE(config.listenPort, 51820);
+        QCOMPARE(config.peers.size(), 6);
+        QCOMPARE(config.peers.at(1).name, QStringLiteral("Bob's phone"));
+        QCOMPARE(config.peers.at(2).name, QString());
+        QCOMPARE(config.peers.at(3).allowedIps.size(), 3);
+        QCOMPARE(config.peers.at(1).persistentKeepalive, 25);
+        QVERIFY(config.peers.at(0).presharedKey);
+        QCOMPARE(config.peers.at(0).endpoint, QStringLiteral("198.51.100.7:51820"));
+        QVERIFY(!allText(config).contains(m_server.privateKey));
+        QVERIFY(!allText(config).contains(m_server.presharedKey));
+    }
+
+    void readsADump_data()
+    {
+        QTest::addColumn<QString>("device");
+        QTest::newRow("wg show wg0 dump") << QString();
+        QTest::newRow("wg show all dump") << QStringLiteral("wg0");
+    }
+
+    void readsADump()
+    {
+        QFETCH(QString, device);
+        const QString text = m_server.dumpText(device);
+        QVERIFY(ServerConfigReader::looksLikeDump(text));
+        const ServerConfigReadResult read = ServerConfigReader::read(text);
+        QVERIFY2(read.ok(), qPrintable(read.errors.value(0).toString()));
+        const ServerConfig& config = read.config;
+        QCOMPARE(config.format, ServerConfig::Format::WgDump);
+        QCOMPARE(config.hubPublicKey, m_server.publicKey);
+        QVERIFY(config.addresses.isEmpty());
+        QCOMPARE(config.listenPort, 51820);
+        QCOMPARE(config.peers.size(), m_server.peers.size());
+        for (qsizetype i = 0; i < config.peers.size(); ++i) {
+            QCOMPARE(config.peers.at(i).publicKey, m_server.peers.at(i).publicKey);
+            QCOMPARE(config.peers.at(i).allowedIps, m_server.peers.at(i).allowedIps);
+            QCOMPARE(config.peers.at(i).presharedKey, m_server.peers.at(i).presharedKey);
+            QCOMPARE(config.peers.at(i).persistentKeepalive, m_server.peers.at(i).keepalive);
+            QCOMPARE(config.peers.at(i).line, int(i + 2));
+        }
+        QVERIFY(!allText(config).contains(m_server.privateKey));
+        QVERIFY(!allText(config).contains(m_server.presharedKey));
+    }
+
+    void allDumpReadsTheFirstInterfaceOnly()
+    {
+        const QString text = m_server.dumpText(QStringLiteral("wg0")) + m_server.dumpText(QStringLiteral("wg1"));
+        const ServerConfigReadResult read = ServerConfigReader::read(text);
+        QVERIFY(read.ok());
+        QCOMPARE(read.config.peers.size(), m_server.peers.size());
+        QCOMPARE(read.warnings.size(), 1);
+        QVERIFY(read.warnings.constFirst().contains(QStringLiteral("interface wg1 ignored")));
+    }
+
+    void badDumpLinesAreErrorsWithTheirLine()
+    {
+        QString text = m_server.dumpText();
+        text += QStringLiteral("garbage\tline\n");
+        const ServerConfigReadResult read = ServerConfigReader::read(text);
+        QVERIFY(!read.ok());
+        QCOMPARE(read.errors.constFirst().line, int(m_server.peers.size() + 2));
+        QVERIFY(read.errors.constFirst().message.contains(QStringLiteral("2 tab-separated columns")));
+        const QString badKey = m_server.dumpText().replace(m_server.peers.at(0).publicKey, QStringLiteral("nope"));
+        QVERIFY(!ServerConfigReader::read(badKey).ok());
+    }
+
+    void configErrorsArePassedOn()
+    {
+        const ServerConfigReadResult read = ServerConfigReader::read(QStringLiteral("[Peer]\nAllowedIPs = x\n"));
+        QVERIFY(!read.ok());
+        QCOMPARE(read.errors.constFirst().line, 2);
+        QVERIFY(!ServerConfigReader::looksLikeDump(m_server.wgQuickText()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerConfigReader)
+#include "TestServerConfigReader.moc"
