@@ -22,6 +22,8 @@
 #include "telemetry/NetworkState.h"
 #include "telemetry/TelemetrySource.h"
 #include "topology/TopologyFile.h"
+#include "welcome/StartActions.h"
+#include "welcome/StartupMemory.h"
 #include "wizards/PeerActions.h"
 
 #include <QApplication>
@@ -71,7 +73,11 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     , m_networkAccess(new QNetworkAccessManager(this))
 {
     m_scene->setDiagramPalette(palette());
-    setCentralWidget(m_view);
+    m_start = new StartActions(this, m_view,
+        {[this] { openFromDialog(); }, [this](const QString& path) { return loadFile(path); },
+            [this] { openTopology(TopologyFile::referenceDeployment(), QString()); }},
+        this);
+    setCentralWidget(m_start->centralWidget());
     setStatusBar(m_statusBar);
     m_details->addTab(m_charts, tr("Charts"));
     m_details->addTab(m_logs, tr("Logs"));
@@ -82,6 +88,9 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     m_view->installEventFilter(this);
     m_peerActions->attachToDiagram(m_view);
     connect(m_peerActions, &PeerActions::statusMessage, this, [this](const QString& message) {
+        m_statusBar->showMessage(message, 6000);
+    });
+    connect(m_start, &StartActions::statusMessage, this, [this](const QString& message) {
         m_statusBar->showMessage(message, 6000);
     });
 
@@ -250,10 +259,20 @@ void MainWindow::createActions()
     zoomIn->setIconText(QString());
     zoomOut->setIconText(QString());
     m_peerActions->install(file, edit, network, toolbar);
+    m_start->install(file, {findChild<QDockWidget*>(QStringLiteral("networkDock")),
+        findChild<QDockWidget*>(QStringLiteral("detailsDock")), findChild<QDockWidget*>(QStringLiteral("checksDock")), toolbar});
+}
+
+void MainWindow::showWelcome(const QString& notice)
+{
+    m_start->showWelcome(notice);
+    setWindowTitle(tr("Welcome — Tunnelscope"));
 }
 
 void MainWindow::openTopology(const Topology& topology, const QString& path)
 {
+    m_start->showDiagram();
+    StartupMemory::rememberTopology(path);
     m_selector->stop();
     m_document = topology;
     m_documentPath = path;
@@ -476,7 +495,8 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_rememberLayout) {
+    // The welcome page hides the docks: that is not the layout to come back to.
+    if (m_rememberLayout && !m_start->isWelcomeShown()) {
         // Layout only: never a secret, never a path that could say more than the user chose to keep.
         QSettings settings;
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -520,6 +540,8 @@ void MainWindow::saveAsFromDialog()
     const QString error = saveTo(path);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot save topology"), error);
+    else
+        StartupMemory::rememberTopology(path);
 }
 
 void MainWindow::exportFromDialog(bool svg)

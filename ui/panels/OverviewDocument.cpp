@@ -48,6 +48,14 @@ QString code(const QString& text)
     return text.isEmpty() ? QString() : QStringLiteral("<code>%1</code>").arg(escaped(text));
 }
 
+/// A key, or the words that it is a placeholder: the reference deployment's keys are made up, never shown as real.
+QString keyHtml(const QString& key, bool placeholder)
+{
+    if (!placeholder)
+        return code(key);
+    return QStringLiteral("<i>%1</i> (made up; File → Import wg0.conf learns the real one)").arg(escaped(HostCardContent::PlaceholderKeyText));
+}
+
 QString rate(std::optional<double> value)
 {
     return value ? PeerStateRules::formatRate(*value) : QStringLiteral("not known yet");
@@ -98,9 +106,13 @@ QString tunnelTable(const TunnelState& tunnel, const NetworkState& network, cons
     table.add(QStringLiteral("State"), stateHtml(palette, state, word, tunnel.status.reason));
     table.addText(QStringLiteral("Client"), hostName(topology, tunnel.clientHostId) + QStringLiteral("  ") + topology.tunnelAddress(tunnel.clientHostId));
     table.addText(QStringLiteral("Hub"), hostName(topology, tunnel.hubHostId) + QStringLiteral("  ") + topology.tunnelAddress(tunnel.hubHostId));
-    table.add(QStringLiteral("Client public key"), code(tunnel.clientPublicKey));
-    table.add(QStringLiteral("Hub public key"), code(tunnel.hubPublicKey));
-    if (const WireGuardPeer* entry = topology.peer(tunnel.hubPeerId)) {
+    const WireGuardPeer* entry = topology.peer(tunnel.hubPeerId);
+    const WireGuardInterface* client = topology.interfaceOfHost(tunnel.clientHostId);
+    const WireGuardInterface* hub = topology.interfaceOfHost(tunnel.hubHostId);
+    table.add(QStringLiteral("Client public key"),
+        keyHtml(tunnel.clientPublicKey, (entry && entry->placeholderKey) || (client && client->placeholderKey)));
+    table.add(QStringLiteral("Hub public key"), keyHtml(tunnel.hubPublicKey, hub && hub->placeholderKey));
+    if (entry) {
         table.addText(QStringLiteral("Allowed IPs (hub)"), entry->allowedIps.join(QStringLiteral(", ")));
         table.addText(QStringLiteral("Preshared key"), entry->presharedKey ? QStringLiteral("configured") : QStringLiteral("none"));
     }
@@ -157,7 +169,7 @@ OverviewDocument::Document hostDocument(const QString& hostId, const NetworkStat
     facts.addText(QStringLiteral("Addresses"), host->addresses.join(QStringLiteral(", ")));
     if (const WireGuardInterface* wg = topology.interfaceOfHost(hostId)) {
         facts.addText(QStringLiteral("Tunnel address"), wg->name + QStringLiteral(" ") + wg->addresses.join(QStringLiteral(", ")));
-        facts.add(QStringLiteral("Public key"), code(wg->publicKey));
+        facts.add(QStringLiteral("Public key"), keyHtml(wg->publicKey, wg->placeholderKey));
         if (wg->listenPort > 0)
             facts.addText(QStringLiteral("Listens on"), QStringLiteral("UDP %1").arg(wg->listenPort));
     }
