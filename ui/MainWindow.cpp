@@ -38,6 +38,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QToolBar>
 
@@ -74,7 +75,7 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
 {
     m_scene->setDiagramPalette(palette());
     m_start = new StartActions(this, m_view,
-        {[this] { openFromDialog(); }, [this](const QString& path) { return loadFile(path); },
+        {[this](const QString& path) { return loadFile(path); },
             [this] { openTopology(TopologyFile::referenceDeployment(), QString()); }},
         this);
     setCentralWidget(m_start->centralWidget());
@@ -186,7 +187,7 @@ void MainWindow::createActions()
 {
     QStyle* style = QApplication::style();
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(style->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open topology…"), this, &MainWindow::openFromDialog);
+    QAction* open = file->addAction(style->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open topology…"), m_start, &StartActions::openTopologyFile);
     open->setShortcut(QKeySequence::Open);
     QAction* save = file->addAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this, &MainWindow::saveFromMenu);
     save->setShortcut(QKeySequence::Save);
@@ -260,7 +261,7 @@ void MainWindow::createActions()
     zoomOut->setIconText(QString());
     m_peerActions->install(file, edit, network, toolbar);
     m_start->install(file, {findChild<QDockWidget*>(QStringLiteral("networkDock")),
-        findChild<QDockWidget*>(QStringLiteral("detailsDock")), findChild<QDockWidget*>(QStringLiteral("checksDock")), toolbar});
+        findChild<QDockWidget*>(QStringLiteral("detailsDock")), findChild<QDockWidget*>(QStringLiteral("checksDock")), toolbar, m_statusBar});
 }
 
 void MainWindow::showWelcome(const QString& notice)
@@ -504,17 +505,6 @@ void MainWindow::closeEvent(QCloseEvent* event)
         settings.setValue(QStringLiteral("window/legend"), m_legendAction->isChecked());
     }
     event->accept();
-}
-
-void MainWindow::openFromDialog()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Topology"), QString(), tr("Tunnelscope topology (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    const QString error = loadFile(path);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Cannot open topology"),
-            tr("%1 is not a usable topology; the current one stays open.\n\n%2").arg(QFileInfo(path).fileName(), error));
 }
 
 void MainWindow::saveFromMenu()

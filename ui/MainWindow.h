@@ -121,7 +121,6 @@ private:
     void onHostMoved(const QString& hostId, const QPointF& topLeft);
     void updateTitle();
     void placeLegend();
-    void openFromDialog();
     void saveFromMenu();
     void saveAsFromDialog();
     void exportFromDialog(bool svg);

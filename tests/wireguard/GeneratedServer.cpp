@@ -62,6 +62,13 @@ GeneratedServer GeneratedServer::make(int peerCount, QString* error)
             return {};
         server.peers.append(peer);
     }
+    // The config must be one wg-quick itself reads.
+    const WireGuardTools::Run stripped = WireGuardTools::wgQuickStrip(server.wgQuickText());
+    if (!stripped.ok()) {
+        if (error)
+            *error = QStringLiteral("wg-quick strip refused the generated config: ") + stripped.describe();
+        return {};
+    }
     return server;
 }
 

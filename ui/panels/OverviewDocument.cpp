@@ -48,12 +48,13 @@ QString code(const QString& text)
     return text.isEmpty() ? QString() : QStringLiteral("<code>%1</code>").arg(escaped(text));
 }
 
-/// A key, or the words that it is a placeholder: the reference deployment's keys are made up, never shown as real.
+/// A key, said to be a placeholder when it is: the reference deployment's keys are made up and must not pass for
+/// real ones (an import of the server's wg0.conf replaces them).
 QString keyHtml(const QString& key, bool placeholder)
 {
-    if (!placeholder)
+    if (!placeholder || key.isEmpty())
         return code(key);
-    return QStringLiteral("<i>%1</i> (made up; File → Import wg0.conf learns the real one)").arg(escaped(HostCardContent::PlaceholderKeyText));
+    return QStringLiteral("<b>%1</b> <code>%2</code>").arg(escaped(HostCardContent::PlaceholderKeyText), escaped(key));
 }
 
 QString rate(std::optional<double> value)

@@ -67,7 +67,7 @@ StartActions::StartActions(QWidget* window, QWidget* diagram, Hooks hooks, QObje
     connect(m_newFromServer, &QAction::triggered, this, [this] { newFromServerFromMenu(); });
     connect(m_welcome, &WelcomePage::fromServerConfigRequested, this, [this] { newFromServerFromMenu(); });
     connect(m_welcome, &WelcomePage::serverConfigDropped, this, [this](const QString& path) { newFromServerFromMenu(path); });
-    connect(m_welcome, &WelcomePage::openRequested, this, [this] { m_hooks.openFromDialog(); });
+    connect(m_welcome, &WelcomePage::openRequested, this, &StartActions::openTopologyFile);
     connect(m_welcome, &WelcomePage::demoRequested, this, &StartActions::chooseDemo);
 }
 
@@ -123,6 +123,16 @@ void StartActions::chooseDemo()
     m_hooks.openDemo();
 }
 
+void StartActions::openTopologyFile()
+{
+    const QString path = m_prompts->chooseFile(m_window, tr("Open Topology"), tr("Tunnelscope topology (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = m_hooks.loadFile(path); !error.isEmpty())
+        m_prompts->inform(m_window, tr("Cannot open topology"),
+            tr("%1 is not a usable topology; the current one stays open.\n\n%2").arg(QFileInfo(path).fileName(), error));
+}
+
 void StartActions::newFromServerFromMenu(const QString& configPath)
 {
     if (const QString error = newFromServerConfig(configPath); !error.isEmpty())
@@ -159,5 +169,8 @@ QString StartActions::newFromServerConfig(const QString& configPath)
         return error;
     Q_EMIT statusMessage(tr("Made %1 from %2: %n host(s)", nullptr, static_cast<int>(topology.hosts.size()))
                              .arg(QFileInfo(target).fileName(), QFileInfo(path).fileName()));
+    if (!built.warnings.isEmpty())
+        m_prompts->inform(m_window, tr("Made a topology from %1").arg(QFileInfo(path).fileName()),
+            tr("The topology is open; worth a look:\n\n%1").arg(built.warnings.join(QLatin1Char('\n'))));
     return {};
 }

@@ -27,7 +27,6 @@ class StartActions final : public QObject
 public:
     struct Hooks
     {
-        std::function<void()> openFromDialog;              ///< File → Open topology…
         std::function<QString(const QString&)> loadFile;   ///< opens a topology file; returns the error, empty on success
         std::function<void()> openDemo;                    ///< the reference deployment on demo data
     };
@@ -52,6 +51,9 @@ public:
     void showDiagram();
     bool isWelcomeShown() const;
 
+    /// File → Open Topology… and the welcome page's "Open a Topology…": asks for a file and opens it; a file that
+    /// cannot be opened is explained and the window keeps what it shows.
+    void openTopologyFile();
     /// Makes a topology from the server's config at configPath (asked for when empty), asks where to save it
     /// and opens it. Returns an error that names the way forward, empty when opened or cancelled.
     QString newFromServerConfig(const QString& configPath = {});

@@ -12,7 +12,7 @@
 
 namespace {
 
-constexpr int PanelWidth = 560;
+constexpr int PanelWidth = 600;
 constexpr int ChoiceIconSize = 36;
 
 /// The one local file a drop carries, when it is a WireGuard config (wg0.conf) or `wg show dump` output.
@@ -60,7 +60,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     layout->addWidget(label(tr("A live map of your WireGuard monitoring network. How would you like to start?"), 1.0, false, panel));
     layout->addSpacing(12);
     m_fromServer = addChoice(QStringLiteral(":/icons/welcome-server.svg"), tr("&New from Server Config…"),
-        tr("Read your WireGuard server's wg0.conf (or what wg show wg0 dump prints) and map its real peers."));
+        tr("Map your real network from the WireGuard server's wg0.conf."));
     m_open = addChoice(QStringLiteral(":/icons/welcome-open.svg"), tr("&Open a Topology…"),
         tr("Open a Tunnelscope topology file (.json) you saved before."));
     m_demo = addChoice(QStringLiteral(":/icons/welcome-demo.svg"), tr("Explore the &Demo"),
@@ -92,6 +92,8 @@ QCommandLinkButton* WelcomePage::addChoice(const QString& iconPath, const QStrin
     button->setIcon(QIcon(iconPath));
     button->setIconSize(QSize(ChoiceIconSize, ChoiceIconSize));
     button->setAccessibleDescription(description);
+    button->setAutoDefault(true); // Enter presses the focused one, as in a dialog
+
     m_panel->layout()->addWidget(button);
     return button;
 }

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/ServerImportDialog.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -113,6 +111,7 @@ ServerImportDialog::ServerImportDialog(const QString& fileName, const Topology& 
     , m_rows(new QTreeWidget(this))
     , m_replaceHubKey(new QCheckBox(tr("&Replace the hub's key with the server's (this is the same server, its key was changed)"), this))
     , m_pruneRemoved(new QCheckBox(tr("Also re&move the peers the server no longer has"), this))
+    , m_conflicts(new QLabel(this))
     , m_blocked(new QLabel(this))
     , m_apply(nullptr)
 {
@@ -121,9 +120,19 @@ ServerImportDialog::ServerImportDialog(const QString& fileName, const Topology& 
     m_rows->setColumnCount(3);
     m_rows->setHeaderLabels({tr("Peer"), tr("Change"), tr("Details")});
     m_rows->setRootIsDecorated(false);
-    m_rows->setUniformRowHeights(true);
-    m_rows->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_rows->setSelectionMode(QAbstractItemView::NoSelection);
+    // Conflicts name both peers and the fix: long lines wrap rather than hide their end.
+    m_rows->setWordWrap(true);
+    m_rows->setTextElideMode(Qt::ElideNone);
+    m_rows->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_rows->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_rows->header()->setStretchLastSection(true);
+    m_conflicts->setObjectName(QStringLiteral("importConflicts"));
+    m_conflicts->setWordWrap(true);
+    m_conflicts->setTextFormat(Qt::RichText);
+    m_conflicts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_conflicts->setAutoFillBackground(true);
+    m_conflicts->setMargin(8);
     m_blocked->setWordWrap(true);
     m_blocked->setObjectName(QStringLiteral("importBlocked"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -134,6 +143,7 @@ ServerImportDialog::ServerImportDialog(const QString& fileName, const Topology& 
     layout->addWidget(new QLabel(tr("What importing %1 does to the topology (Ctrl+Z undoes it):").arg(fileName), this));
     layout->addWidget(m_counts);
     layout->addWidget(m_rows, 1);
+    layout->addWidget(m_conflicts);
     layout->addWidget(m_replaceHubKey);
     layout->addWidget(m_pruneRemoved);
     layout->addWidget(m_blocked);
@@ -164,7 +174,9 @@ void ServerImportDialog::replan()
 
     QString blocked;
     if (!m_plan.canApply()) {
-        blocked = tr("Apply is off while %n conflict(s) remain.", nullptr, static_cast<int>(m_plan.conflicts().size()));
+        const qsizetype conflicts = m_plan.conflicts().size();
+        blocked = conflicts == 1 ? tr("Apply is off while the conflict remains.")
+                                 : tr("Apply is off while the %1 conflicts remain.").arg(conflicts);
         if (hubFix && !m_replaceHubKey->isChecked())
             blocked += tr(" If this is the same server with a new key, tick “Replace the hub's key”.");
         blocked += tr(" Otherwise correct the server's config or the topology, then import again.");
@@ -206,8 +218,10 @@ void ServerImportDialog::addChangeRow(Group group, const ServerImportChange& cha
     const QString name = change.displayName.isEmpty() ? change.name : QStringLiteral("%1 (%2)").arg(change.name, change.displayName);
     auto* row = new QTreeWidgetItem(groupItem(group), {name, whatChanges(change), detailsOf(change)});
     row->setToolTip(0, change.text());
-    row->setToolTip(2, change.previousKey.isEmpty() ? change.publicKey
-                                                    : tr("before: %1\nafter: %2").arg(change.previousKey, change.publicKey));
+    QStringList tip = change.details;
+    tip.prepend(change.previousKey.isEmpty() ? change.publicKey
+                                             : tr("key before: %1\nkey after: %2").arg(change.previousKey, change.publicKey));
+    row->setToolTip(2, tip.join(QLatin1Char('\n')));
     if (isKeyChange(change)) {
         const QBrush highlight(tint(palette(), QColor(0xE0, 0x9A, 0x00)));
         QFont font = row->font(0);
@@ -224,19 +238,11 @@ void ServerImportDialog::fillRows()
     m_rows->clear();
     m_groups.clear();
     // Made in the order of Group, so the list reads the same whatever order the config lists its peers in.
-    for (Group group : {Group::Hub, Group::Added, Group::Changed, Group::RemovedOnServer, Group::Conflicts, Group::Warnings})
+    for (Group group : {Group::Hub, Group::Added, Group::Changed, Group::RemovedOnServer, Group::Warnings})
         groupItem(group);
     for (const ServerImportChange& change : m_plan.changes())
         addChangeRow(groupOf(change.kind), change);
-    const QIcon warning = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    const QBrush conflictTint(tint(palette(), QColor(0xD0, 0x30, 0x30)));
-    for (const ServerImportConflict& conflict : m_plan.conflicts()) {
-        auto* row = new QTreeWidgetItem(groupItem(Group::Conflicts), {conflict.toString()});
-        row->setFirstColumnSpanned(true);
-        row->setIcon(0, warning);
-        row->setBackground(0, conflictTint);
-        row->setToolTip(0, conflict.toString());
-    }
+    fillConflicts();
     for (const QString& text : m_plan.warnings()) {
         auto* row = new QTreeWidgetItem(groupItem(Group::Warnings), {text});
         row->setFirstColumnSpanned(true);
@@ -252,11 +258,31 @@ void ServerImportDialog::fillRows()
         ++it;
     }
     m_rows->expandAll();
+    m_rows->setCurrentItem(nullptr);
+}
+
+void ServerImportDialog::fillConflicts()
+{
+    // Under the list, in full: a conflict names both sides and the fix, which an elided row would hide.
+    QString items;
+    for (const ServerImportConflict& conflict : m_plan.conflicts())
+        items += QStringLiteral("<li>%1</li>").arg(conflict.toString().toHtmlEscaped());
+    m_conflicts->setText(QStringLiteral("<b>%1</b><ul style='margin-left:-24px;margin-top:2px;margin-bottom:0'>%2</ul>")
+                             .arg(tr("Conflicts (%1)").arg(m_plan.conflicts().size()), items));
+    QPalette tinted = m_conflicts->palette();
+    tinted.setColor(QPalette::Window, tint(palette(), QColor(0xD0, 0x30, 0x30)));
+    m_conflicts->setPalette(tinted);
+    m_conflicts->setVisible(!m_plan.conflicts().isEmpty());
 }
 
 QStringList ServerImportDialog::groupLines(Group group) const
 {
     QStringList lines;
+    if (group == Group::Conflicts) {
+        for (const ServerImportConflict& conflict : m_plan.conflicts())
+            lines.append(conflict.toString());
+        return lines;
+    }
     const QTreeWidgetItem* item = m_groups.value(static_cast<int>(group));
     for (int index = 0; item && index < item->childCount(); ++index) {
         const QTreeWidgetItem* row = item->child(index);

@@ -25,7 +25,7 @@ class ServerImportDialog final : public QDialog
     Q_OBJECT
 
 public:
-    /// Rows of the preview: one group per kind of change, then the conflicts and warnings.
+    /// Rows of the preview: one group per kind of change, and the warnings; the conflicts are listed in full below.
     enum class Group { Hub, Added, Changed, RemovedOnServer, Conflicts, Warnings };
 
     ServerImportDialog(const QString& fileName, const Topology& before, const ServerConfig& config, QWidget* parent = nullptr);
@@ -45,6 +45,7 @@ public:
 private:
     void replan();
     void fillRows();
+    void fillConflicts();
     void addChangeRow(Group group, const ServerImportChange& change);
     QTreeWidgetItem* groupItem(Group group);
     /// Whether ticking "replace the hub key" would remove a conflict: the fix the model names for a hub mismatch.
@@ -57,6 +58,7 @@ private:
     QTreeWidget* m_rows;
     QCheckBox* m_replaceHubKey;
     QCheckBox* m_pruneRemoved;
+    QLabel* m_conflicts;
     QLabel* m_blocked;
     QPushButton* m_apply;
     QHash<int, QTreeWidgetItem*> m_groups;
