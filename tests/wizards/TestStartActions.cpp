@@ -162,6 +162,9 @@ void TestStartActions::newFromServerConfigWithFiftyPeers()
     m_window->startActions()->welcomePage()->fromServerButton()->click();
     QCOMPARE(m_prompts.informed, QStringList());
     checkOpened(m_dir.filePath(QStringLiteral("home-network.json")));
+    // For looking at the result: TUNNELSCOPE_SCREENSHOT_DIR=/tmp ctest -R TestStartActions
+    if (const QString directory = qEnvironmentVariable("TUNNELSCOPE_SCREENSHOT_DIR"); !directory.isEmpty())
+        QVERIFY(m_window->grab().save(directory + QStringLiteral("/new-from-server-config.png")));
 }
 
 void TestStartActions::newFromDumpOutput()
