@@ -3,6 +3,7 @@
 // while no topology is open; what the window does with each, and what it remembers for the next start.
 #include "DiagramTestHelpers.h"
 #include "MainWindow.h"
+#include "WelcomeTestHelpers.h"
 #include "diagram/DiagramScene.h"
 #include "topology/TopologyFile.h"
 #include "welcome/StartActions.h"
@@ -73,23 +74,15 @@ MainWindow::SourceFactory TestWelcomePage::demoFactory()
 
 void TestWelcomePage::initTestCase()
 {
-    // Never touch the user's own settings.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("TunnelscopeTest"));
+    WelcomeTestHelpers::isolateSettings(m_settings.path());
 }
 
 void TestWelcomePage::init()
 {
-    QSettings().clear();
     m_prompts = FilePrompts();
     m_network = std::make_unique<NetworkState>(&m_clock);
-    m_window = std::make_unique<MainWindow>(m_network.get(), demoFactory());
-    m_window->setRememberLayout(false);
-    m_window->startActions()->setPrompts(&m_prompts);
-    m_window->resize(1300, 850);
-    m_window->showWelcome();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = WelcomeTestHelpers::welcomeWindow(m_network.get(), demoFactory(), &m_prompts);
+    QVERIFY(m_window);
 }
 
 void TestWelcomePage::cleanup()

@@ -4,6 +4,7 @@
 #include "GeneratedServer.h"
 #include "MainWindow.h"
 #include "WizardTestHelpers.h"
+#include "ui/WelcomeTestHelpers.h"
 #include "collector/CollectorOnboarding.h"
 #include "collector/PeerExport.h"
 #include "diagram/DiagramScene.h"
@@ -20,7 +21,6 @@
 #include <QDir>
 #include <QMenu>
 #include <QMimeData>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,9 +66,7 @@ private:
 
 void TestPeerActions::initTestCase()
 {
-    // Opening a file is remembered in the settings: never in the user's own.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("TunnelscopeTest"));
+    WelcomeTestHelpers::isolateSettings(m_settings.path());
 }
 
 void TestPeerActions::init()

@@ -4,6 +4,7 @@
 // its hosts on the diagram.
 #include "GeneratedServer.h"
 #include "MainWindow.h"
+#include "ui/WelcomeTestHelpers.h"
 #include "WireGuardTools.h"
 #include "WizardTestHelpers.h"
 #include "diagram/DiagramScene.h"
@@ -76,22 +77,15 @@ private:
 
 void TestStartActions::initTestCase()
 {
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("TunnelscopeTest"));
+    WelcomeTestHelpers::isolateSettings(m_settings.path());
 }
 
 void TestStartActions::init()
 {
-    QSettings().clear();
     m_prompts = FakePrompts();
     m_network = std::make_unique<NetworkState>(&m_clock);
-    m_window = std::make_unique<MainWindow>(m_network.get(), MainWindow::SourceFactory());
-    m_window->setRememberLayout(false);
-    m_window->startActions()->setPrompts(&m_prompts);
-    m_window->resize(1300, 850);
-    m_window->showWelcome();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = WelcomeTestHelpers::welcomeWindow(m_network.get(), MainWindow::SourceFactory(), &m_prompts);
+    QVERIFY(m_window);
 }
 
 void TestStartActions::cleanup()
