@@ -147,30 +147,37 @@ QString StartActions::newFromServerConfig(const QString& configPath)
         : configPath;
     if (path.isEmpty())
         return {};
-    QString text;
-    if (const QString error = readSecretText(path, text); !error.isEmpty())
+    ServerTopologyResult built;
+    if (const QString error = buildFrom(path, built); !error.isEmpty())
         return error;
-    const ServerTopologyResult built = ServerTopologyBuilder::build(text);
-    SecureBytes::wipe(text);
-    if (!built.ok())
-        return tr("%1 is not a WireGuard server config Tunnelscope can read:\n%2\n\nChoose the server's wg0.conf "
-                  "(/etc/wireguard/wg0.conf), or save what `wg show wg0 dump` prints and choose that.")
-            .arg(QFileInfo(path).fileName(), errorLines(built.errors));
-    const Topology& topology = built.topology;
     QString target = m_prompts->chooseSaveFile(m_window, tr("Save the new topology as"), suggestedPath(path),
         tr("Tunnelscope topology (*.json)"));
     if (target.isEmpty())
         return {};
     if (QFileInfo(target).suffix().isEmpty())
         target += QStringLiteral(".json");
-    if (const QString error = TopologyFile::save(target, topology); !error.isEmpty())
+    if (const QString error = TopologyFile::save(target, built.topology); !error.isEmpty())
         return tr("The topology is made but cannot be saved: %1. Choose a folder you can write to.").arg(error);
     if (const QString error = m_hooks.loadFile(target); !error.isEmpty())
         return error;
-    Q_EMIT statusMessage(tr("Made %1 from %2: %n host(s)", nullptr, static_cast<int>(topology.hosts.size()))
+    Q_EMIT statusMessage(tr("Made %1 from %2: %n host(s)", nullptr, static_cast<int>(built.topology.hosts.size()))
                              .arg(QFileInfo(target).fileName(), QFileInfo(path).fileName()));
     if (!built.warnings.isEmpty())
         m_prompts->inform(m_window, tr("Made a topology from %1").arg(QFileInfo(path).fileName()),
             tr("The topology is open; worth a look:\n\n%1").arg(built.warnings.join(QLatin1Char('\n'))));
     return {};
+}
+
+QString StartActions::buildFrom(const QString& path, ServerTopologyResult& built) const
+{
+    QString text;
+    if (const QString error = readSecretText(path, text); !error.isEmpty())
+        return error;
+    built = ServerTopologyBuilder::build(text);
+    SecureBytes::wipe(text);
+    if (built.ok())
+        return {};
+    return tr("%1 is not a WireGuard server config Tunnelscope can read:\n%2\n\nChoose the server's wg0.conf "
+              "(/etc/wireguard/wg0.conf), or save what `wg show wg0 dump` prints and choose that.")
+        .arg(QFileInfo(path).fileName(), errorLines(built.errors));
 }

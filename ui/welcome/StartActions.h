@@ -14,6 +14,7 @@ class QStackedWidget;
 class QWidget;
 class UserPrompts;
 class WelcomePage;
+struct ServerTopologyResult;
 
 /**
  * The ways into a topology: the welcome page shown in place of the diagram while none is open, and File → New
@@ -64,6 +65,8 @@ Q_SIGNALS:
 private:
     void newFromServerFromMenu(const QString& configPath = {});
     void chooseDemo();
+    /// Reads the config at path (wiping what held its private key) and builds the topology; an error or empty.
+    QString buildFrom(const QString& path, ServerTopologyResult& built) const;
 
     QWidget* m_window;
     Hooks m_hooks;

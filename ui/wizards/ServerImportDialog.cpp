@@ -9,6 +9,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int KeyShown = 10; ///< characters of a key in a row; the whole key is in the tooltip
@@ -164,29 +166,30 @@ void ServerImportDialog::replan()
     m_plan = ServerImportPlan::make(m_before, m_config, options);
     m_counts->setText(m_plan.countsLine());
     fillRows();
-
     const bool hubFix = m_replaceHubKey->isChecked() || hubKeyFixHelps();
     m_replaceHubKey->setVisible(hubFix);
-    bool keptRemoved = false;
-    for (const ServerImportChange& change : m_plan.removedOnServer())
-        keptRemoved = keptRemoved || !change.dropped;
+    const QList<ServerImportChange> removed = m_plan.removedOnServer();
+    const bool keptRemoved = std::any_of(removed.cbegin(), removed.cend(), [](const ServerImportChange& change) { return !change.dropped; });
     m_pruneRemoved->setVisible(m_pruneRemoved->isChecked() || keptRemoved);
-
-    QString blocked;
-    if (!m_plan.canApply()) {
-        const qsizetype conflicts = m_plan.conflicts().size();
-        blocked = conflicts == 1 ? tr("Apply is off while the conflict remains.")
-                                 : tr("Apply is off while the %1 conflicts remain.").arg(conflicts);
-        if (hubFix && !m_replaceHubKey->isChecked())
-            blocked += tr(" If this is the same server with a new key, tick “Replace the hub's key”.");
-        blocked += tr(" Otherwise correct the server's config or the topology, then import again.");
-    } else if (m_plan.isEmpty()) {
-        blocked = tr("Nothing to change: the topology already says what the server says.");
-    }
+    const QString blocked = whyNotApplicable(hubFix && !m_replaceHubKey->isChecked());
     m_blocked->setText(blocked);
     m_blocked->setVisible(!blocked.isEmpty());
     m_apply->setEnabled(m_plan.canApply() && !m_plan.isEmpty());
     m_apply->setDefault(m_apply->isEnabled());
+}
+
+QString ServerImportDialog::whyNotApplicable(bool hubFixOffered) const
+{
+    if (m_plan.isEmpty() && m_plan.canApply())
+        return tr("Nothing to change: the topology already says what the server says.");
+    if (m_plan.canApply())
+        return {};
+    const qsizetype conflicts = m_plan.conflicts().size();
+    QString text = conflicts == 1 ? tr("Apply is off while the conflict remains.")
+                                  : tr("Apply is off while the %1 conflicts remain.").arg(conflicts);
+    if (hubFixOffered)
+        text += tr(" If this is the same server with a new key, tick “Replace the hub's key”.");
+    return text + tr(" Otherwise correct the server's config or the topology, then import again.");
 }
 
 bool ServerImportDialog::hubKeyFixHelps() const

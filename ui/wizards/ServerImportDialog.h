@@ -48,6 +48,8 @@ private:
     void fillConflicts();
     void addChangeRow(Group group, const ServerImportChange& change);
     QTreeWidgetItem* groupItem(Group group);
+    /// Why Apply is off (conflicts, with the fix when hubFixOffered; or nothing to change); empty when it is on.
+    QString whyNotApplicable(bool hubFixOffered) const;
     /// Whether ticking "replace the hub key" would remove a conflict: the fix the model names for a hub mismatch.
     bool hubKeyFixHelps() const;
 
