@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Adopt into topology…" of an unknown peer: the name offered, the host (new or existing), and Adopt kept off,
 // with the reason, while the model refuses the choice.
+#include "DarkPalette.h"
 #include "adopt/UnknownPeerAdoption.h"
 #include "topology/TopologyFile.h"
 #include "wizards/AdoptPeerDialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyleFactory>
 #include <QTest>
 
 namespace {
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void offersANameAndEveryHost();
     void refusedChoiceKeepsAdoptOff();
     void existingHostIsChosen();
+    void screenshots();
 };
 
 void TestAdoptPeerDialog::offersANameAndEveryHost()
@@ -96,6 +100,26 @@ void TestAdoptPeerDialog::existingHostIsChosen()
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.hostId, QStringLiteral("storage"));
     QVERIFY(!result.newHost);
+}
+
+void TestAdoptPeerDialog::screenshots()
+{
+    // For looking at the dialog: TUNNELSCOPE_SCREENSHOT_DIR=/tmp ctest -R TestAdoptPeerDialog
+    const QString directory = qEnvironmentVariable("TUNNELSCOPE_SCREENSHOT_DIR");
+    if (directory.isEmpty())
+        QSKIP("TUNNELSCOPE_SCREENSHOT_DIR is not set");
+    const QPalette light = QApplication::palette();
+    for (const bool dark : {false, true}) {
+        if (dark) {
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+            QApplication::setPalette(DarkPalette::make());
+        }
+        AdoptPeerDialog dialog(TopologyFile::referenceDeployment(), stranger(StrangerKey, QStringLiteral("10.10.0.1/32")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(directory + (dark ? QStringLiteral("/adopt-peer-dark.png") : QStringLiteral("/adopt-peer.png"))));
+    }
+    QApplication::setPalette(light);
 }
 
 QTEST_MAIN(TestAdoptPeerDialog)
