@@ -60,7 +60,7 @@ private:
             return;
         }
         const QString device = withDevice ? fields.takeFirst() : QString();
-        if (!m_device.isEmpty() && device != m_device) {
+        if (withDevice && !m_device.isEmpty() && device != m_device) {
             if (m_skipped.isEmpty() || m_skipped.constLast() != device) {
                 m_skipped.append(device);
                 m_result.warnings.append(QStringLiteral("line %1: interface %2 ignored; only %3 is read (give "

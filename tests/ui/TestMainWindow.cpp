@@ -46,6 +46,7 @@ private Q_SLOTS:
     void pngExportIsBounded();
     void namedSourceIsNeverDemo();
     void unknownTunnelShowsNoCurrentRates();
+    void placeholderKeysAreSaidSo();
 
 private:
     MainWindow::SourceFactory demoFactory();
@@ -372,6 +373,31 @@ void TestMainWindow::unknownTunnelShowsNoCurrentRates()
     QVERIFY2(overview.contains(QStringLiteral("<b>Hub → client</b></td><td>none current; last known ")), qPrintable(overview));
     const QString taken = QLocale().toString(tunnel->telemetry->sampleTime.toLocalTime(), QLocale::ShortFormat);
     QVERIFY2(overview.contains(QStringLiteral(" at ") + taken.toHtmlEscaped()), qPrintable(overview));
+}
+
+void TestMainWindow::placeholderKeysAreSaidSo()
+{
+    // The reference deployment's keys are made up: its card and the Overview say so rather than pass them as real.
+    const QString prodKey = QStringLiteral("MlDIjOnb8LlosGHEX1SbEn5OvnKt5IFr+Reqa0oY5/M=");
+    QVERIFY(m_window->scene()->card(QStringLiteral("prod"))->content().address.contains(QStringLiteral("placeholder key")));
+    m_window->detailPanel()->showElement({DiagramElement::Kind::Host, QStringLiteral("prod")});
+    QVERIFY2(m_window->detailPanel()->overviewText().contains(QStringLiteral("placeholder key ") + prodKey),
+        qPrintable(m_window->detailPanel()->overviewText()));
+    m_window->detailPanel()->showElement({DiagramElement::Kind::Tunnel, QStringLiteral("monitor11-prod")});
+    QCOMPARE(m_window->detailPanel()->overviewText().count(QStringLiteral("placeholder key")), 2); // client and hub
+
+    // Real keys are shown as they are.
+    Topology real = TopologyFile::referenceDeployment();
+    for (WireGuardInterface& wgInterface : real.interfaces)
+        wgInterface.placeholderKey = false;
+    for (WireGuardPeer& peer : real.peers)
+        peer.placeholderKey = false;
+    m_window->openTopology(real, QString());
+    QVERIFY(!m_window->scene()->card(QStringLiteral("prod"))->content().address.contains(QStringLiteral("placeholder")));
+    m_window->detailPanel()->showElement({DiagramElement::Kind::Tunnel, QStringLiteral("monitor11-prod")});
+    const QString text = m_window->detailPanel()->overviewText();
+    QVERIFY(!text.contains(QStringLiteral("placeholder")));
+    QVERIFY(text.contains(prodKey));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -66,9 +66,14 @@ public:
     RotationWizard* startRotation(const QString& hostId);
     /// Exports into a folder the user chooses; hostIds empty for every peer. Returns the runner (for tests).
     PeerExportRunner* exportPeers(const QStringList& hostIds);
-    /// Reads the server's wg0.conf, previews it and, when accepted, adds it as one undoable step. Returns an
-    /// error, empty when added or declined.
+    /// Reads the server's wg0.conf (or `wg show wg0 dump` output), shows what merging it does (ServerImportPlan)
+    /// and, when applied, makes it one undoable step. Returns an error, empty when applied or declined.
     QString importServerConfig(const QString& path);
+    /// Asks a name and host for a key that telemetry reports but the topology lacks (its id in
+    /// NetworkState::unknownPeers) and adds it as one undoable step. Returns an error, empty when added or declined.
+    QString adoptUnknownPeer(const QString& unknownPeerId);
+    /// The card, tunnel or unknown peer under a point of the diagram's viewport.
+    DiagramElement elementAt(const QPoint& viewportPos) const;
     /// The host a diagram element is about: the host itself, or the client end of a tunnel.
     QString hostOf(const DiagramElement& element) const;
 
