@@ -90,6 +90,7 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     createActions();
     m_view->installEventFilter(this);
     m_peerActions->attachToDiagram(m_view);
+    m_peerActions->setNewTopologyHook([this](const QString& path) { return m_start->newFromServerConfig(path); });
     connect(m_peerActions, &PeerActions::statusMessage, this, [this](const QString& message) {
         m_statusBar->showMessage(message, 6000);
     });

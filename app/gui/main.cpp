@@ -12,6 +12,7 @@
 #include "topology/SyntheticTopology.h"
 #include "topology/TopologyFile.h"
 #include "welcome/StartupChoice.h"
+#include "welcome/StartupMemory.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -208,8 +209,11 @@ int main(int argc, char* argv[])
     window.setSecretStore(&secrets);
     window.setLiveSourceFactory(std::make_unique<LiveTelemetrySourceFactory>(&networkAccess, SystemClock::instance()));
     window.setStartWithDemo(options.demo);
-    if (!options.screenshotPath.isEmpty())
+    if (!options.screenshotPath.isEmpty()) {
+        // A screenshot is no visit: the next start opens what the user last opened, not the file shot here.
         window.setRememberLayout(false);
+        StartupMemory::setEnabled(false);
+    }
     if (start.welcome) {
         window.restoreLayout();
         window.showWelcome(start.notice);

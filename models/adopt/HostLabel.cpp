@@ -25,19 +25,7 @@ namespace HostLabel {
 
 QString fromText(const QString& text)
 {
-    // Decomposed, the accents are separate marks that the filter below drops: "Zoë" gives "zoe".
-    const QString decomposed = text.normalized(QString::NormalizationForm_KD).toLower();
-    QString label;
-    label.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
-            label.append(c);
-        else if (c == QLatin1Char('\'') || c == QChar(0x2019) || c.category() == QChar::Mark_NonSpacing)
-            continue; // "Bob's" is one word
-        else
-            label.append(QLatin1Char('-'));
-    }
-    return trimmedToLabel(label);
+    return TopologyNameRule::labelFrom(text).toLower();
 }
 
 QString fromAddress(const QString& cidr)
@@ -60,12 +48,6 @@ QString unique(const QString& base, const std::function<bool(const QString&)>& t
             return candidate;
     }
     return stem; // a topology with 100,000 hosts of one name: the validator reports the duplicate
-}
-
-bool isLabel(const QString& text)
-{
-    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"));
-    return label.match(text).hasMatch();
 }
 
 } // namespace HostLabel

@@ -2,6 +2,7 @@
 #include "GeneratedServer.h"
 #include "WireGuardTools.h"
 #include "adopt/ServerConfigReader.h"
+#include "adopt/ServerTopologyBuilder.h"
 
 #include <QTest>
 
@@ -103,8 +104,43 @@ private Q_SLOTS:
         QVERIFY(!read.ok());
         QCOMPARE(read.errors.constFirst().line, int(m_server.peers.size() + 2));
         QVERIFY(read.errors.constFirst().message.contains(QStringLiteral("2 tab-separated columns")));
-        const QString badKey = m_server.dumpText().replace(m_server.peers.at(0).publicKey, QStringLiteral("nope"));
-        QVERIFY(!ServerConfigReader::read(badKey).ok());
+    }
+
+    void badKeysInADumpAreRejectedWithTheirLine_data()
+    {
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<QString>("badKey");
+        QTest::newRow("wg show wg0 dump, not base64") << QString() << QStringLiteral("nope");
+        QTest::newRow("wg show all dump, not base64") << QStringLiteral("wg0") << QStringLiteral("nope");
+        QTest::newRow("wg show wg0 dump, 31 bytes") << QString()
+                                                    << QStringLiteral("MlDIjOnb8LlosGHEX1SbEn5OvnKt5IFr+Reqa0oY5w==");
+    }
+
+    void badKeysInADumpAreRejectedWithTheirLine()
+    {
+        QFETCH(QString, device);
+        QFETCH(QString, badKey);
+        // The third peer (line 4: the interface line is line 1) has a key wg would never print.
+        const QString text = m_server.dumpText(device).replace(m_server.peers.at(2).publicKey, badKey);
+        const ServerConfigReadResult read = ServerConfigReader::read(text);
+        QVERIFY(!read.ok());
+        QCOMPARE(read.errors.size(), 1);
+        QCOMPARE(read.errors.constFirst().line, 4);
+        QVERIFY2(read.errors.constFirst().toString().startsWith(QStringLiteral("line 4: the peer's public key")),
+            qPrintable(read.errors.constFirst().toString()));
+        // Nothing is built or merged from it.
+        QVERIFY(!ServerTopologyBuilder::build(text).ok());
+    }
+
+    void aDumpWithoutTheDeviceColumnKeepsItsPeers()
+    {
+        // `wg show wg0 dump` (no device column): every peer line is wg0's, none is "another interface".
+        const ServerConfigReadResult read = ServerConfigReader::read(m_server.dumpText());
+        QVERIFY2(read.ok(), qPrintable(read.errors.value(0).toString()));
+        QVERIFY2(read.warnings.isEmpty(), qPrintable(read.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(read.config.peers.size(), m_server.peers.size());
+        const ServerTopologyResult built = ServerTopologyBuilder::build(m_server.dumpText());
+        QCOMPARE(built.topology.peers.size(), m_server.peers.size());
     }
 
     void configErrorsArePassedOn()

@@ -67,7 +67,7 @@ private Q_SLOTS:
             const Host* host = topology.host(peer->hostId);
             QVERIFY(host);
             QCOMPARE(host->segmentId, QString::fromLatin1(ServerTopologyBuilder::PeersSegmentId));
-            QVERIFY2(HostLabel::isLabel(host->name), qPrintable(host->name));
+            QVERIFY2(TopologyNameRule::isLabel(host->name), qPrintable(host->name));
             QCOMPARE(peer->name, host->name);
             QVERIFY(!names.contains(host->name));
             names.insert(host->name);

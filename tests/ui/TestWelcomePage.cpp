@@ -14,7 +14,9 @@
 
 #include <QCommandLinkButton>
 #include <QDockWidget>
+#include <QImage>
 #include <QMimeData>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void demoButtonOpensTheDemoAndIsRemembered();
     void openButtonOpensAFileAndIsRemembered();
     void startupChoiceFollowsTheMemory();
+    void screenshotRunRemembersNothing();
 
 private:
     MainWindow::SourceFactory demoFactory();
@@ -238,6 +241,39 @@ void TestWelcomePage::startupChoiceFollowsTheMemory()
     QVERIFY2(gone.notice.contains(path), qPrintable(gone.notice));
     m_window->showWelcome(gone.notice);
     QCOMPARE(m_window->startActions()->welcomePage()->notice(), gone.notice);
+}
+
+void TestWelcomePage::screenshotRunRemembersNothing()
+{
+    // The real app, its settings in a folder of its own: `--topology X --screenshot F` must not make X the way in
+    // of the next start (it would open instead of the welcome page, or of what the user opened last).
+    QTemporaryDir home;
+    const QString topologyPath = home.filePath(QStringLiteral("shot.json"));
+    Topology topology = TopologyFile::referenceDeployment();
+    topology.dataSources.clear(); // nothing to poll: the test talks to no network
+    QCOMPARE(TopologyFile::save(topologyPath, topology), QString());
+    const QString configHome = home.filePath(QStringLiteral("config"));
+    const QString settingsFile = configHome + QStringLiteral("/Tunnelscope/tunnelscope.conf");
+    const QString earlier = home.filePath(QStringLiteral("earlier.json"));
+    {
+        QSettings seeded(settingsFile, QSettings::IniFormat);
+        seeded.setValue(QStringLiteral("startup/lastTopology"), earlier);
+    }
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    app.setProcessEnvironment(environment);
+    const QString png = home.filePath(QStringLiteral("shot.png"));
+    app.start(QStringLiteral(TUNNELSCOPE_APP_PATH), {QStringLiteral("--topology"), topologyPath,
+        QStringLiteral("--screenshot"), png});
+    QVERIFY(app.waitForFinished(60000));
+    QCOMPARE(app.exitCode(), 0);
+    QVERIFY(!QImage(png).isNull());
+    const QSettings after(settingsFile, QSettings::IniFormat);
+    QCOMPARE(after.value(QStringLiteral("startup/lastTopology")).toString(), earlier);
+    QVERIFY(!after.contains(QStringLiteral("startup/demo")));
 }
 
 QTEST_MAIN(TestWelcomePage)

@@ -242,7 +242,7 @@ void TestPeerActions::dropOfAConfFileImports()
     QVERIFY(m_prompts.lastPreview.isEmpty());
     QCOMPARE(m_window->document().peers.size(), peersBefore);
     QTRY_VERIFY(m_window->document().peers.size() > peersBefore);
-    QVERIFY(m_prompts.lastPreview.contains(QLatin1String("New peers")));
+    QVERIFY2(m_prompts.lastPreview.contains(QLatin1String("1 added")), qPrintable(m_prompts.lastPreview)); // the merge plan's summary
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);

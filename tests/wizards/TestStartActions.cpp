@@ -14,6 +14,7 @@
 #include "welcome/StartActions.h"
 #include "welcome/StartupMemory.h"
 #include "welcome/WelcomePage.h"
+#include "wizards/PeerActions.h"
 
 #include <QCommandLinkButton>
 #include <QMenuBar>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void newFromServerConfigWithFiftyPeers();
     void newFromDumpOutput();
     void droppedConfigOnTheWelcomePage();
+    void importWhileTheWelcomePageShowsMakesANewTopology();
     void cancelledOrUnreadableChangesNothing();
     void fileMenuOffersIt();
 
@@ -189,6 +191,32 @@ void TestStartActions::droppedConfigOnTheWelcomePage()
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(page, &drop);
+    QCOMPARE(m_prompts.informed, QStringList());
+    checkOpened(m_prompts.saveFile);
+}
+
+void TestStartActions::importWhileTheWelcomePageShowsMakesANewTopology()
+{
+    // No topology yet: File → Import and a .conf dropped on the window (not on the page) build the server's
+    // topology, as New from Server Config does, rather than merge into nothing ("no hub").
+    REQUIRE_GENERATED(makeServer(5));
+    QVERIFY(m_window->startActions()->isWelcomeShown());
+    m_prompts.saveFile = m_dir.filePath(QStringLiteral("imported.json"));
+    QCOMPARE(m_window->peerActions()->importServerConfig(m_configPath), QString());
+    QVERIFY(m_prompts.lastPreview.isEmpty()); // nothing to merge into, so no merge preview
+    checkOpened(m_prompts.saveFile);
+
+    m_window = WelcomeTestHelpers::welcomeWindow(m_network.get(), MainWindow::SourceFactory(), &m_prompts);
+    QVERIFY(m_window->startActions()->isWelcomeShown());
+    m_prompts.saveFile = m_dir.filePath(QStringLiteral("dropped-on-window.json"));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_configPath)});
+    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QTRY_COMPARE(m_window->documentPath(), m_prompts.saveFile);
     QCOMPARE(m_prompts.informed, QStringList());
     checkOpened(m_prompts.saveFile);
 }

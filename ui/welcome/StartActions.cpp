@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "welcome/StartActions.h"
 
+#include "adopt/ServerConfigFile.h"
 #include "adopt/ServerTopologyBuilder.h"
 #include "topology/TopologyFile.h"
 #include "welcome/StartupMemory.h"
@@ -10,26 +11,11 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QMenu>
 #include <QStackedWidget>
 
 namespace {
-
-/// The server's config as text; the raw bytes, which hold its private key, are wiped. Empty error on success.
-QString readSecretText(const QString& path, QString& text)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QObject::tr("Cannot read %1: %2. Copy it somewhere you can read (it holds the server's private key: "
-                           "keep it 0600), or save what `wg show wg0 dump` prints instead.")
-            .arg(path, file.errorString());
-    QByteArray raw = file.readAll();
-    text = QString::fromUtf8(raw);
-    SecureBytes::wipe(raw);
-    return {};
-}
 
 QString errorLines(const QList<WireGuardConfigError>& errors)
 {
@@ -171,8 +157,11 @@ QString StartActions::newFromServerConfig(const QString& configPath)
 QString StartActions::buildFrom(const QString& path, ServerTopologyResult& built) const
 {
     QString text;
-    if (const QString error = readSecretText(path, text); !error.isEmpty())
-        return error;
+    if (QString error = ServerConfigFile::read(path, &text); !error.isEmpty()) {
+        error[0] = error[0].toUpper();
+        return tr("%1. Copy it somewhere you can read (it holds the server's private key: keep it 0600), or save "
+                  "what `wg show wg0 dump` prints instead.").arg(error);
+    }
     built = ServerTopologyBuilder::build(text);
     SecureBytes::wipe(text);
     if (built.ok())

@@ -8,10 +8,16 @@ namespace {
 
 const QString LastTopologyKey = QStringLiteral("startup/lastTopology");
 const QString DemoKey = QStringLiteral("startup/demo");
+bool enabledForThisRun = true;
 
 } // namespace
 
 namespace StartupMemory {
+
+void setEnabled(bool enabled)
+{
+    enabledForThisRun = enabled;
+}
 
 QString lastTopology()
 {
@@ -20,7 +26,7 @@ QString lastTopology()
 
 void rememberTopology(const QString& path)
 {
-    if (path.isEmpty())
+    if (path.isEmpty() || !enabledForThisRun)
         return;
     QSettings settings;
     settings.setValue(LastTopologyKey, QFileInfo(path).absoluteFilePath());
@@ -34,6 +40,8 @@ bool demoChosen()
 
 void rememberDemo()
 {
+    if (!enabledForThisRun)
+        return;
     QSettings settings;
     // A file opened before stays the way in: the demo is only remembered for those who have none.
     if (settings.value(LastTopologyKey).toString().isEmpty())

@@ -9,6 +9,9 @@
  */
 namespace StartupMemory {
 
+/// Off for a run that must leave no trace for the next start (--screenshot): nothing is remembered then.
+void setEnabled(bool enabled);
+
 /// The last topology file opened or saved; empty when none.
 QString lastTopology();
 /// Remembers a file the user opened, saved or made; an empty path is ignored.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/PeerActions.h"
 
+#include "adopt/ServerConfigFile.h"
 #include "adopt/ServerConfigReader.h"
 #include "adopt/UnknownPeerAdoption.h"
 #include "collector/CollectorOnboarding.h"
@@ -249,12 +250,14 @@ void PeerActions::importFromDialog()
 
 QString PeerActions::importServerConfig(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("Cannot read %1: %2").arg(path, file.errorString());
-    QByteArray raw = file.readAll();
-    QString text = QString::fromUtf8(raw);
-    SecureBytes::wipe(raw); // the server's config holds its private key
+    const Topology& current = m_document();
+    const bool hasHub = std::any_of(current.interfaces.cbegin(), current.interfaces.cend(),
+        [](const WireGuardInterface& wgInterface) { return wgInterface.isHub; });
+    if (!hasHub && m_newTopology)
+        return m_newTopology(path);
+    QString text;
+    if (const QString error = ServerConfigFile::read(path, &text); !error.isEmpty())
+        return error;
     const ServerConfigReadResult read = ServerConfigReader::read(text);
     SecureBytes::wipe(text);
     const QString fileName = QFileInfo(path).fileName();

@@ -48,6 +48,9 @@ public:
     /// Not owned; the default asks with real dialogs.
     void setPrompts(UserPrompts* prompts);
     void setClock(const Clock* clock) { m_clock = clock; }
+    /// Where an import goes while no topology with a hub is open (the welcome page): a new topology made from the
+    /// server's config, rather than a merge into nothing. Returns an error, empty when made or cancelled.
+    void setNewTopologyHook(std::function<QString(const QString&)> hook) { m_newTopology = std::move(hook); }
 
     /// Adds the entries: File → Import, Edit → Undo/Redo, Network → Add/Rotate/Export, and three toolbar buttons.
     void install(QMenu* file, QMenu* edit, QMenu* network, QToolBar* toolbar);
@@ -102,6 +105,7 @@ private:
     std::unique_ptr<UserPrompts> m_ownPrompts;
     UserPrompts* m_prompts;
     const Clock* m_clock;
+    std::function<QString(const QString&)> m_newTopology;
     QUndoStack* m_undo;
     QAction* m_addCollector = nullptr;
     QAction* m_import = nullptr;
