@@ -15,10 +15,9 @@ QString wg(const QStringList& arguments, const QByteArray& input, QString* error
     return QString::fromLatin1(run.out).trimmed();
 }
 
-GeneratedServer::Peer peerNumber(int i, const QString& key)
+GeneratedServer::Peer peerNumber(int i)
 {
     GeneratedServer::Peer peer;
-    peer.publicKey = key;
     const QString v4 = QStringLiteral("10.10.0.%1/32").arg(10 + i);
     const QString v6 = QStringLiteral("fd00::%1/128").arg(10 + i, 0, 16);
     switch (i) {
@@ -52,22 +51,42 @@ GeneratedServer::Peer peerNumber(int i, const QString& key)
 
 } // namespace
 
-QString GeneratedServer::newPublicKey(QString* error)
+bool GeneratedServer::keyPair(QString& privateKey, QString& publicKey, QString* error)
 {
-    const QString privateKey = wg({QStringLiteral("genkey")}, {}, error);
-    return privateKey.isEmpty() ? QString() : wg({QStringLiteral("pubkey")}, privateKey.toLatin1(), error);
+    QString failure;
+    privateKey = wg({QStringLiteral("genkey")}, {}, &failure);
+    publicKey = privateKey.isEmpty() ? QString() : wg({QStringLiteral("pubkey")}, privateKey.toLatin1(), &failure);
+    if (error && !failure.isEmpty())
+        *error = failure;
+    return failure.isEmpty();
 }
 
-bool GeneratedServer::generate(int count, GeneratedServer* server, QString* error)
+GeneratedServer GeneratedServer::make(int count, QString* error)
 {
-    server->privateKey = wg({QStringLiteral("genkey")}, {}, error);
-    server->publicKey = server->privateKey.isEmpty()
-        ? QString()
-        : wg({QStringLiteral("pubkey")}, server->privateKey.toLatin1(), error);
-    server->presharedKey = wg({QStringLiteral("genpsk")}, {}, error);
-    for (int i = 0; i < count && error->isEmpty(); ++i)
-        server->peers.append(peerNumber(i, newPublicKey(error)));
-    return error->isEmpty();
+    if (!WireGuardTools::available(QStringLiteral("wg"))) {
+        *error = QStringLiteral("wg is not installed (Debian package wireguard-tools)");
+        return {};
+    }
+    GeneratedServer server;
+    if (!keyPair(server.privateKey, server.publicKey, error))
+        return {};
+    server.presharedKey = wg({QStringLiteral("genpsk")}, {}, error);
+    for (int i = 0; i < count && error->isEmpty(); ++i) {
+        Peer peer = peerNumber(i);
+        keyPair(peer.privateKey, peer.publicKey, error);
+        server.peers.append(peer);
+    }
+    if (!error->isEmpty())
+        return {};
+    // The config must be one wg-quick itself reads.
+    if (WireGuardTools::available(QStringLiteral("wg-quick"))) {
+        const WireGuardTools::Run stripped = WireGuardTools::wgQuickStrip(server.wgQuickText());
+        if (!stripped.ok()) {
+            *error = QStringLiteral("wg-quick strip refused the generated config: ") + stripped.describe();
+            return {};
+        }
+    }
+    return server;
 }
 
 QString GeneratedServer::wgQuickText() const
@@ -81,7 +100,7 @@ QString GeneratedServer::wgQuickText() const
         text += QLatin1Char('\n');
         if (!peer.name.isEmpty())
             text += QStringLiteral("# Name = %1\n").arg(peer.name);
-        text += QStringLiteral("[Peer]\nPublicKey = %1\n").arg(peer.publicKey);
+        text += QStringLiteral("[Peer]\n# added by hand\nPublicKey = %1\n").arg(peer.publicKey);
         if (peer.presharedKey)
             text += QStringLiteral("PresharedKey = %1\n").arg(presharedKey);
         text += QStringLiteral("AllowedIPs = %1\n").arg(peer.allowedIps.join(QStringLiteral(", ")));

@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "support/TestRequirements.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 /**
- * A WireGuard server's config with keys made by the real `wg genkey` / `wg pubkey` / `wg genpsk` at test time,
- * written out as wg-quick text or as `wg show wg0 dump` prints it (wg(8): tab-separated, "(none)", "off").
+ * A WireGuard server's config as an admin has one, with every key made at test time by the real `wg genkey` /
+ * `wg pubkey` / `wg genpsk`, written out as wg-quick text (comments above and inside sections) or as
+ * `wg show wg0 dump` prints it (wg(8): tab-separated, "(none)", "off"). The one fixture of the adopt, wizard and
+ * welcome tests.
  */
 struct GeneratedServer
 {
     struct Peer
     {
         QString name; ///< free text of its "# Name =" comment; empty for none
+        QString privateKey; ///< the peer's own, to check it never reaches a file
         QString publicKey;
         QStringList allowedIps;
         bool presharedKey = false;
@@ -28,23 +33,21 @@ struct GeneratedServer
     int listenPort = 51820;
     QList<Peer> peers;
 
-    /// The server key and count peers: "prod", "Bob's phone" (IPv4 and IPv6), one without a name, one with
-    /// three AllowedIPs (a LAN behind it), then "collector 4", ... at 10.10.0.(10+i)/32, some with a
-    /// preshared key, a keepalive or an endpoint. False with error when wg failed.
-    static bool generate(int count, GeneratedServer* server, QString* error);
-    /// One more key pair's public half.
-    static QString newPublicKey(QString* error);
+    /// The server key and count peers: "prod", "Bob's phone" (IPv4 and IPv6), one without a name, "Home office
+    /// router" with three AllowedIPs (a LAN behind it), then "collector 4", ... at 10.10.0.(10+i)/32, some with
+    /// a preshared key, a keepalive or an endpoint. Checked with `wg-quick strip` when wg-quick is installed.
+    /// Without keys, error set, when wg is missing or fails.
+    static GeneratedServer make(int count, QString* error);
+    /// One key pair from wg itself; false with error set (when not null) when it fails.
+    static bool keyPair(QString& privateKey, QString& publicKey, QString* error);
 
     QString wgQuickText() const; ///< with comments, as an admin's file looks
     QString dumpText(const QString& device = {}) const; ///< device given: the `wg show all dump` form
 };
 
-/// Tests that need wg: a failure under CI (env CI set), else skipped.
-#define REQUIRE_WG()                                                                                                  \
-    do {                                                                                                              \
-        if (!WireGuardTools::available(QStringLiteral("wg"))) {                                                       \
-            if (qEnvironmentVariableIsSet("CI"))                                                                      \
-                QFAIL("wg (wireguard-tools) is not installed, and CI is set");                                        \
-            QSKIP("wg (wireguard-tools) is not installed");                                                           \
-        }                                                                                                             \
+/// In a test function: skips when the server config cannot be made (wg missing), fails instead under CI.
+#define REQUIRE_GENERATED(error_expression)                                                                            \
+    do {                                                                                                               \
+        const QString generatedError_ = (error_expression);                                                            \
+        REQUIRE_OR_SKIP(generatedError_.isEmpty(), generatedError_);                                                   \
     } while (false)

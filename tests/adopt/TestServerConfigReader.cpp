@@ -29,9 +29,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        REQUIRE_WG();
         QString error;
-        QVERIFY2(GeneratedServer::generate(6, &m_server, &error), qPrintable(error));
+        m_server = GeneratedServer::make(6, &error);
+        REQUIRE_GENERATED(error);
     }
 
     void readsAWgQuickFile()

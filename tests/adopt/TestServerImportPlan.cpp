@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GeneratedServer.h"
+#include "support/ServerConfigTopology.h"
 #include "WireGuardTools.h"
 #include "adopt/ServerImportPlan.h"
 #include "adopt/ServerTopologyBuilder.h"
@@ -24,15 +25,6 @@ bool anyPlaceholder(const Topology& topology)
             [](const WireGuardPeer& peer) { return peer.placeholderKey; });
 }
 
-Topology withoutPlaceholders(Topology topology)
-{
-    for (auto& wgInterface : topology.interfaces)
-        wgInterface.placeholderKey = false;
-    for (auto& peer : topology.peers)
-        peer.placeholderKey = false;
-    return topology;
-}
-
 } // namespace
 
 class TestServerImportPlan : public QObject
@@ -45,9 +37,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        REQUIRE_WG();
         QString error;
-        QVERIFY2(GeneratedServer::generate(50, &m_server, &error), qPrintable(error));
+        m_server = GeneratedServer::make(50, &error);
+        REQUIRE_GENERATED(error);
     }
 
     void referenceDeploymentAdoptsTheRealServer()
@@ -111,8 +103,8 @@ private Q_SLOTS:
         QString error;
         // Bob got a new phone (same name, new key); the router's key changed and it lost its name; a collector
         // gained an IPv6 address; collector 49 is gone.
-        changed.peers[1].publicKey = GeneratedServer::newPublicKey(&error);
-        changed.peers[3].publicKey = GeneratedServer::newPublicKey(&error);
+        QVERIFY(GeneratedServer::keyPair(changed.peers[1].privateKey, changed.peers[1].publicKey, &error));
+        QVERIFY(GeneratedServer::keyPair(changed.peers[3].privateKey, changed.peers[3].publicKey, &error));
         changed.peers[3].name.clear();
         changed.peers[4].allowedIps.append(QStringLiteral("fd00::14/128"));
         changed.peers.removeLast();
@@ -152,9 +144,9 @@ private Q_SLOTS:
     void anotherServersKeyIsAConflictNamingTheFix()
     {
         const Topology current = ServerTopologyBuilder::build(m_server.wgQuickText()).topology;
-        GeneratedServer other;
         QString error;
-        QVERIFY2(GeneratedServer::generate(2, &other, &error), qPrintable(error));
+        const GeneratedServer other = GeneratedServer::make(2, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         const ServerImportPlan plan = ServerImportPlan::make(current, other.wgQuickText());
         QVERIFY(!plan.canApply());
         QCOMPARE(plan.conflicts().size(), 1);
@@ -178,13 +170,16 @@ private Q_SLOTS:
     void genuineOverlapIsRefusedNamingBoth()
     {
         // prod is real here, and the server gives a new peer a range that covers prod's address.
-        const Topology current = withoutPlaceholders(TopologyFile::referenceDeployment());
+        const Topology current = topologyWithRealKeys(TopologyFile::referenceDeployment());
         GeneratedServer server;
         server.addresses = {QStringLiteral("10.10.0.11/24")};
         QString error;
         server.privateKey.clear();
-        server.peers = {GeneratedServer::Peer{QStringLiteral("Intruder"), GeneratedServer::newPublicKey(&error),
-            {QStringLiteral("10.10.0.0/30")}, false, 0, {}}};
+        GeneratedServer::Peer intruder;
+        intruder.name = QStringLiteral("Intruder");
+        intruder.allowedIps = {QStringLiteral("10.10.0.0/30")};
+        GeneratedServer::keyPair(intruder.privateKey, intruder.publicKey, &error);
+        server.peers = {intruder};
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QString text = server.wgQuickText();
         text.remove(QStringLiteral("PrivateKey = \n"));

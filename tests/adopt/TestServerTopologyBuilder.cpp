@@ -29,9 +29,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        REQUIRE_WG();
         QString error;
-        QVERIFY2(GeneratedServer::generate(50, &m_server, &error), qPrintable(error));
+        m_server = GeneratedServer::make(50, &error);
+        REQUIRE_GENERATED(error);
     }
 
     void fiftyPeersFromAWgQuickFile()

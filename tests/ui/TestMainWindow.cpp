@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DiagramTestHelpers.h"
 #include "MainWindow.h"
+#include "support/ServerConfigTopology.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
 #include "diagram/EdgeLabelItem.h"
@@ -387,11 +388,7 @@ void TestMainWindow::placeholderKeysAreSaidSo()
     QCOMPARE(m_window->detailPanel()->overviewText().count(QStringLiteral("placeholder key")), 2); // client and hub
 
     // Real keys are shown as they are.
-    Topology real = TopologyFile::referenceDeployment();
-    for (WireGuardInterface& wgInterface : real.interfaces)
-        wgInterface.placeholderKey = false;
-    for (WireGuardPeer& peer : real.peers)
-        peer.placeholderKey = false;
+    const Topology real = topologyWithRealKeys(TopologyFile::referenceDeployment());
     m_window->openTopology(real, QString());
     QVERIFY(!m_window->scene()->card(QStringLiteral("prod"))->content().address.contains(QStringLiteral("placeholder")));
     m_window->detailPanel()->showElement({DiagramElement::Kind::Tunnel, QStringLiteral("monitor11-prod")});

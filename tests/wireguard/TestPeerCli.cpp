@@ -307,7 +307,7 @@ private Q_SLOTS:
         const auto run = cli({QStringLiteral("topology"), QStringLiteral("import-wg"), m_topology, config});
         QVERIFY2(run.ok(), qPrintable(run.describe()));
         QVERIFY2(run.out.startsWith("1 added, 2 changed, 0 removed on the server, 0 conflicts\n"), run.out.constData());
-        QVERIFY(run.out.contains("imported into " + m_topology.toUtf8()));
+        QVERIFY(run.out.contains(QByteArray(QByteArray("imported into ") + m_topology.toUtf8())));
         QVERIFY(readAll(m_topology).contains("\"clientConfigAvailable\": false"));
     }
 

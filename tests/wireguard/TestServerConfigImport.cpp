@@ -49,7 +49,9 @@ private Q_SLOTS:
         QVERIFY(topology.host(added->hostId));
         QVERIFY(!TopologyFile::referenceDeployment().host(added->hostId));
         // The laptop's entry changed on the server (an IPv6 address more): the server wins, with a warning.
-        QCOMPARE(result.updatedPeers, QStringList{QStringLiteral("admin-laptop")});
+        // (prod is unchanged but for its placeholder key, which the server confirms: issue 8 clears the mark.)
+        QCOMPARE(result.updatedPeers, QStringList({QStringLiteral("prod"), QStringLiteral("admin-laptop")}));
+        QVERIFY(!topology.peer(QStringLiteral("monitor11-prod"))->placeholderKey);
         QCOMPARE(topology.peer(QStringLiteral("monitor11-laptop"))->allowedIps.size(), 2);
         QVERIFY(topology.peer(QStringLiteral("monitor11-laptop"))->clientConfigAvailable);
         QVERIFY(result.usedAddresses.contains(QStringLiteral("10.10.0.41/32")));

@@ -81,12 +81,12 @@ void TestServerImportDialog::listsAddedChangedAndRemoved()
     REQUIRE_GENERATED(makeServers(50));
     GeneratedServer changed = m_server;
     QString newPrivate;
-    QVERIFY(GeneratedServer::keyPair(newPrivate, changed.peers[0].publicKey, nullptr)); // Bob's phone: a new key
-    changed.peers[4].allowedIps.append(QStringLiteral("fd20::99/128"));                  // one more address
+    QVERIFY(GeneratedServer::keyPair(newPrivate, changed.peers[1].publicKey, nullptr)); // Bob's phone: a new key
+    changed.peers[4].allowedIps.append(QStringLiteral("fd00::99/128"));                  // one more address
     const QString removedKey = changed.peers.takeAt(5).publicKey;                        // gone from the server
     GeneratedServer::Peer laptop;
     laptop.name = QStringLiteral("New laptop");
-    laptop.allowedIps = {QStringLiteral("10.20.0.200/32"), QStringLiteral("fd20::c8/128")};
+    laptop.allowedIps = {QStringLiteral("10.10.0.200/32"), QStringLiteral("fd00::c8/128")};
     QVERIFY(GeneratedServer::keyPair(laptop.privateKey, laptop.publicKey, nullptr));
     changed.peers.append(laptop);
 
@@ -109,9 +109,9 @@ void TestServerImportDialog::listsAddedChangedAndRemoved()
     QVERIFY(bob);
     QVERIFY(bob->font(0).bold());
     QVERIFY(bob->background(0).style() != Qt::NoBrush);
-    QVERIFY(bob->toolTip(2).contains(changed.peers[0].publicKey));
-    QVERIFY(bob->toolTip(2).contains(m_server.peers[0].publicKey));
-    const QTreeWidgetItem* plain = rowContaining(dialog.rows(), QStringLiteral("grafana-vm"));
+    QVERIFY(bob->toolTip(2).contains(changed.peers[1].publicKey));
+    QVERIFY(bob->toolTip(2).contains(m_server.peers[1].publicKey));
+    const QTreeWidgetItem* plain = rowContaining(dialog.rows(), QStringLiteral("collector-7"));
     QVERIFY(!plain || plain->background(0).style() == Qt::NoBrush);
 
     QVERIFY(dialog.applyButton()->isEnabled());
@@ -133,7 +133,10 @@ void TestServerImportDialog::placeholdersOfTheReferenceDeploymentAreReplaced()
     QVERIFY(dialog.plan().hubKeyAdopted());
     const QStringList hub = dialog.groupLines(Group::Hub);
     QVERIFY2(!hub.isEmpty(), qPrintable(ServerImportDialog::previewText(dialog.plan())));
-    QCOMPARE(dialog.groupLines(Group::Added).size(), 8);
+    // prod is matched by name to the reference deployment's placeholder prod; the seven others are new.
+    QCOMPARE(dialog.groupLines(Group::Added).size(), 7);
+    QVERIFY2(dialog.groupLines(Group::Changed).join(QLatin1Char('\n')).contains(QStringLiteral("prod")),
+        qPrintable(ServerImportDialog::previewText(dialog.plan())));
     QVERIFY(dialog.groupLines(Group::Conflicts).isEmpty());
     QVERIFY(dialog.applyButton()->isEnabled());
     QVERIFY(!dialog.replaceHubKeyBox()->isVisibleTo(&dialog));
@@ -186,12 +189,12 @@ void TestServerImportDialog::screenshots()
     REQUIRE_GENERATED(makeServers(12));
     GeneratedServer changed = m_server;
     QString unused;
-    QVERIFY(GeneratedServer::keyPair(unused, changed.peers[0].publicKey, nullptr));
-    changed.peers[3].allowedIps.append(QStringLiteral("fd20::42/128"));
+    QVERIFY(GeneratedServer::keyPair(unused, changed.peers[1].publicKey, nullptr));
+    changed.peers[3].allowedIps.append(QStringLiteral("fd00::42/128"));
     changed.peers.removeAt(6);
     GeneratedServer::Peer extra;
     extra.name = QStringLiteral("Backup NAS");
-    extra.allowedIps = {QStringLiteral("10.20.0.120/32")};
+    extra.allowedIps = {QStringLiteral("10.10.0.120/32")};
     QVERIFY(GeneratedServer::keyPair(extra.privateKey, extra.publicKey, nullptr));
     changed.peers.append(extra);
     GeneratedServer otherHub = changed;

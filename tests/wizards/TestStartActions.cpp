@@ -140,8 +140,8 @@ void TestStartActions::checkOpened(const QString& savedPath)
     const Host* bob = hostNamed(topology, QStringLiteral("bobs-phone"));
     QVERIFY2(bob, qPrintable(all));
     QCOMPARE(bob->description, QStringLiteral("Bob's phone"));
-    QVERIFY2(hostNamed(topology, QStringLiteral("peer-10-20-0-3")), qPrintable(all));
-    QVERIFY2(hostNamed(topology, QStringLiteral("office-router")), qPrintable(all));
+    QVERIFY2(hostNamed(topology, QStringLiteral("peer-10-10-0-12")), qPrintable(all));
+    QVERIFY2(hostNamed(topology, QStringLiteral("home-office-router")), qPrintable(all));
 
     // No private key in the file, hub's or peers'.
     const QByteArray saved = WizardTestHelpers::readAll(savedPath);
