@@ -57,12 +57,16 @@ QString reportingName(HostState::Reporting reporting)
     return QStringLiteral("unknown");
 }
 
-/// What the user calls the tunnel addresses of a peer: its host's interface, else its AllowedIPs.
-QStringList tunnelAddresses(const Topology& topology, const QString& hostId, const PeerTelemetry* telemetry)
+/// What the user calls the tunnel addresses of a peer: its host's interface, else its AllowedIPs as reported, else
+/// as the hub's entry has them (a peer learnt from the server's config has no interface in the topology).
+QStringList tunnelAddresses(const Topology& topology, const TunnelState& tunnel)
 {
-    if (const WireGuardInterface* wgInterface = topology.interfaceOfHost(hostId))
+    if (const WireGuardInterface* wgInterface = topology.interfaceOfHost(tunnel.clientHostId))
         return wgInterface->addresses;
-    return telemetry ? telemetry->allowedIps : QStringList();
+    if (tunnel.telemetry && !tunnel.telemetry->allowedIps.isEmpty())
+        return tunnel.telemetry->allowedIps;
+    const WireGuardPeer* hubEntry = topology.peer(tunnel.hubPeerId);
+    return hubEntry ? hubEntry->allowedIps : QStringList();
 }
 
 QJsonObject peerObject(const QString& id, const QString& name, const QString& publicKey, const QStringList& addresses,
@@ -202,7 +206,7 @@ QJsonObject StatusCommand::document(const NetworkState& state, const SourceStatu
     for (const auto& tunnel : state.tunnels()) {
         const QString clientKey = tunnel.clientPublicKey;
         QJsonObject peer = peerObject(tunnel.id, tunnel.name, clientKey,
-                                      tunnelAddresses(topology, tunnel.clientHostId, tunnel.telemetry ? &*tunnel.telemetry : nullptr),
+                                      tunnelAddresses(topology, tunnel),
                                       tunnel.telemetry, tunnel.status);
         peer.insert(QStringLiteral("known"), true);
         peer.insert(QStringLiteral("hubHost"), tunnel.hubHostId);
@@ -308,7 +312,7 @@ void StatusCommand::printText(CliContext& context, const NetworkState& state, co
     out << "Peers\n";
     for (const auto& tunnel : state.tunnels()) {
         printPeer(context, tunnel.name, tunnel.clientPublicKey,
-                  tunnelAddresses(topology, tunnel.clientHostId, tunnel.telemetry ? &*tunnel.telemetry : nullptr),
+                  tunnelAddresses(topology, tunnel),
                   tunnel.telemetry, tunnel.status, endpointLine(tunnel.endpoint(), tunnel.endpointOriginText()));
     }
     for (const auto& unknown : state.unknownPeers()) {

@@ -161,6 +161,16 @@ void TestAdoptCli::fromWgOnAConfigMadeByWg()
     QCOMPARE(loaded.topology.hosts.size(), 51);
     const CliProcess validate = CliProcess::run({QStringLiteral("topology"), QStringLiteral("validate"), topology});
     QVERIFY2(validate.exitCode == 0, validate.out.constData());
+
+    // Nothing answers yet: status says so and fails, and still shows each peer with its addresses.
+    const CliProcess status = CliProcess::run({QStringLiteral("status"), QStringLiteral("--topology"), topology,
+        QStringLiteral("--influx-url"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--timeout"), QStringLiteral("3")});
+    QCOMPARE(status.exitCode, 1);
+    QVERIFY2(status.out.contains("refused the connection; is InfluxDB running and the tunnel up?"), status.out.constData());
+    const GeneratedServer::Peer& router = m_server.peers.at(3);
+    QVERIFY2(status.out.contains(QByteArray("home-office-router  " + router.publicKey.toLatin1() + "  "
+                 + router.allowedIps.join(u' ').toLatin1() + '\n')), status.out.constData());
+    QCOMPARE(peerLines(status.out).size(), 50);
 }
 
 void TestAdoptCli::fromWgOnAWgShowDump()
