@@ -3,20 +3,14 @@
 
 #include "cli/CliContext.h"
 #include "cli/DataSourceOptions.h"
-#include "influx/InfluxTelemetrySource.h"
-#include "live/LiveSourceBuilder.h"
+#include "cli/TelemetryPoll.h"
 #include "telemetry/NetworkState.h"
 #include "telemetry/PeerStateRules.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QTimer>
 
 namespace {
-
-constexpr int ExtraWaitMs = 5000; ///< beyond the request timeout, before giving up on the event loop
 
 QJsonValue timeOrNull(const QDateTime& time)
 {
@@ -167,26 +161,9 @@ int StatusCommand::run(const QStringList& arguments, CliContext& context)
     if (const auto done = options.parseCommandLine(parser, arguments, summary(), context))
         return *done;
 
-    QNetworkAccessManager network;
     NetworkState state(context.clock());
     state.setTopology(options.topology());
-    InfluxCredentials credentials = options.credentials();
-    LiveSourceBuilder builder(&network, context.clock());
-    builder.setTimeoutMs(options.timeoutMs());
-    const std::unique_ptr<InfluxTelemetrySource> live = builder.build(options.dataSource(), credentials, options.lokiCredentials());
-    credentials.wipe();
-    InfluxTelemetrySource& source = *live;
-    state.setPollIntervalSeconds(source.pollIntervalSeconds());
-
-    QEventLoop loop;
-    QObject::connect(&source, &TelemetrySource::snapshotReady, &state, &NetworkState::applySnapshot);
-    QObject::connect(&source, &TelemetrySource::statusChanged, &state, &NetworkState::applyStatus);
-    QObject::connect(&source, &InfluxTelemetrySource::cycleFinished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(options.timeoutMs() + ExtraWaitMs, &loop, &QEventLoop::quit);
-    source.pollNow();
-    loop.exec();
-
-    const SourceStatus status = source.status();
+    const SourceStatus status = TelemetryPoll::once(state, options, context);
     if (parser.isSet(QStringLiteral("json")))
         context.out() << QJsonDocument(document(state, status, context.clock()->now())).toJson(QJsonDocument::Indented);
     else

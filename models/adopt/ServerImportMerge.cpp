@@ -357,15 +357,7 @@ QString ServerImportMerge::newHostFor(const ServerPeerEntry& entry, const QStrin
 
 QString ServerImportMerge::peersSegment()
 {
-    const QString id = QString::fromLatin1(ServerTopologyBuilder::PeersSegmentId);
-    if (!std::as_const(m_topology).segment(id)) {
-        Segment segment;
-        segment.id = id;
-        segment.name = QStringLiteral("WireGuard peers");
-        segment.kind = Segment::Kind::Other;
-        m_topology.segments.append(segment);
-    }
-    return id;
+    return ServerTopologyBuilder::ensurePeersSegment(m_topology);
 }
 
 void ServerImportMerge::handleRemoved()

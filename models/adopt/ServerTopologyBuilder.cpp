@@ -150,4 +150,12 @@ ServerTopologyResult build(const QString& text, const ServerTopologyOptions& opt
     return result;
 }
 
+QString ensurePeersSegment(Topology& topology)
+{
+    const QString id = QString::fromLatin1(PeersSegmentId);
+    if (!std::as_const(topology).segment(id))
+        topology.segments.append(segment(PeersSegmentId, "WireGuard peers", Segment::Kind::Other));
+    return id;
+}
+
 } // namespace ServerTopologyBuilder

@@ -37,5 +37,7 @@ ServerTopologyResult build(const QString& text, const ServerTopologyOptions& opt
 Topology hubOnly(const ServerConfig& config, const ServerTopologyOptions& options, QStringList* warnings = nullptr);
 
 inline constexpr char PeersSegmentId[] = "wireguard-peers";
+/// The id of the "WireGuard peers" segment, which new peer hosts go into; added to topology when missing.
+QString ensurePeersSegment(Topology& topology);
 
 } // namespace ServerTopologyBuilder

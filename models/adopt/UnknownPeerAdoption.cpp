@@ -41,14 +41,7 @@ bool hostNameTaken(const Topology& topology, const QString& label)
 
 QString addNewHost(Topology& topology, const QString& label, const QString& freeText)
 {
-    const QString segmentId = QString::fromLatin1(ServerTopologyBuilder::PeersSegmentId);
-    if (!std::as_const(topology).segment(segmentId)) {
-        Segment segment;
-        segment.id = segmentId;
-        segment.name = QStringLiteral("WireGuard peers");
-        segment.kind = Segment::Kind::Other;
-        topology.segments.append(segment);
-    }
+    const QString segmentId = ServerTopologyBuilder::ensurePeersSegment(topology);
     Host host;
     host.id = label;
     host.name = label;
