@@ -73,7 +73,9 @@ void addDataSource(Topology& topology, Host& hub, const std::optional<IpNetwork>
     if (source.influxUrl.isEmpty() && source.lokiUrl.isEmpty()) {
         if (warnings)
             warnings->append(QStringLiteral("the server's interface has no address (a dump has none), so there is no "
-                                            "data source: give --address CIDR, or --influx-url and --loki-url"));
+                                            "data source yet: add the server's InfluxDB and Loki with Data Sources… "
+                                            "in the window, or give tunnelscope-cli --address CIDR, or --influx-url "
+                                            "and --loki-url"));
         return;
     }
     topology.dataSources.append(source);

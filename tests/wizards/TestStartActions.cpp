@@ -173,6 +173,7 @@ void TestStartActions::newFromDumpOutput()
     // A dump has no Address lines: the hub gets no data source, and the user is told so.
     QCOMPARE(m_prompts.informed.size(), 1);
     QVERIFY2(m_prompts.informed.constFirst().contains(QStringLiteral("no address")), qPrintable(m_prompts.informed.constFirst()));
+    QVERIFY2(m_prompts.informed.constFirst().contains(QStringLiteral("Data Sources")), qPrintable(m_prompts.informed.constFirst()));
     const Topology& topology = m_window->document();
     QCOMPARE(topology.hosts.size(), m_server.peers.size() + 1);
     QCOMPARE(m_window->scene()->cards().size(), topology.hosts.size());
