@@ -23,6 +23,8 @@
 #include "telemetry/TelemetrySource.h"
 #include "topology/TopologyFile.h"
 #include "topology/TopologySaveQueue.h"
+#include "welcome/StartActions.h"
+#include "welcome/StartupMemory.h"
 #include "wizards/PeerActions.h"
 
 #include <QApplication>
@@ -37,6 +39,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QToolBar>
 
@@ -73,7 +76,11 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     , m_saves(new TopologySaveQueue(this))
 {
     m_scene->setDiagramPalette(palette());
-    setCentralWidget(m_view);
+    m_start = new StartActions(this, m_view,
+        {[this](const QString& path) { return loadFile(path); },
+            [this] { openTopology(TopologyFile::referenceDeployment(), QString()); }},
+        this);
+    setCentralWidget(m_start->centralWidget());
     setStatusBar(m_statusBar);
     m_details->addTab(m_charts, tr("Charts"));
     m_details->addTab(m_logs, tr("Logs"));
@@ -83,7 +90,11 @@ MainWindow::MainWindow(NetworkState* network, SourceFactory demoSourceFactory, Q
     createActions();
     m_view->installEventFilter(this);
     m_peerActions->attachToDiagram(m_view);
+    m_peerActions->setNewTopologyHook([this](const QString& path) { return m_start->newFromServerConfig(path); });
     connect(m_peerActions, &PeerActions::statusMessage, this, [this](const QString& message) {
+        m_statusBar->showMessage(message, 6000);
+    });
+    connect(m_start, &StartActions::statusMessage, this, [this](const QString& message) {
         m_statusBar->showMessage(message, 6000);
     });
 
@@ -177,7 +188,7 @@ void MainWindow::createActions()
 {
     QStyle* style = QApplication::style();
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(style->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open topology…"), this, &MainWindow::openFromDialog);
+    QAction* open = file->addAction(style->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open topology…"), m_start, &StartActions::openTopologyFile);
     open->setShortcut(QKeySequence::Open);
     QAction* save = file->addAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), this, &MainWindow::saveFromMenu);
     save->setShortcut(QKeySequence::Save);
@@ -250,6 +261,14 @@ void MainWindow::createActions()
     zoomIn->setIconText(QString());
     zoomOut->setIconText(QString());
     m_peerActions->install(file, edit, network, toolbar);
+    m_start->install(file, {findChild<QDockWidget*>(QStringLiteral("networkDock")),
+        findChild<QDockWidget*>(QStringLiteral("detailsDock")), findChild<QDockWidget*>(QStringLiteral("checksDock")), toolbar, m_statusBar});
+}
+
+void MainWindow::showWelcome(const QString& notice)
+{
+    m_start->showWelcome(notice);
+    setWindowTitle(tr("Welcome — Tunnelscope"));
 }
 
 void MainWindow::openTopology(const Topology& topology, const QString& path)
@@ -257,6 +276,8 @@ void MainWindow::openTopology(const Topology& topology, const QString& path)
     // Moves of the previous document go to its own file before anything else is shown.
     if (const QString error = m_saves->flush(); !error.isEmpty())
         QMessageBox::warning(this, tr("Cannot save topology"), tr("The cards' new positions are not saved:\n%1").arg(error));
+    m_start->showDiagram();
+    StartupMemory::rememberTopology(path);
     m_selector->stop();
     m_document = topology;
     m_documentPath = path;
@@ -486,7 +507,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (const QString error = m_saves->flush(); !error.isEmpty())
         QMessageBox::warning(this, tr("Cannot save topology"),
             tr("The cards' new positions could not be saved; the file keeps the old ones.\n%1").arg(error));
-    if (m_rememberLayout) {
+    // The welcome page hides the docks: that is not the layout to come back to.
+    if (m_rememberLayout && !m_start->isWelcomeShown()) {
         // Layout only: never a secret, never a path that could say more than the user chose to keep.
         QSettings settings;
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -494,17 +516,6 @@ void MainWindow::closeEvent(QCloseEvent* event)
         settings.setValue(QStringLiteral("window/legend"), m_legendAction->isChecked());
     }
     event->accept();
-}
-
-void MainWindow::openFromDialog()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Topology"), QString(), tr("Tunnelscope topology (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    const QString error = loadFile(path);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Cannot open topology"),
-            tr("%1 is not a usable topology; the current one stays open.\n\n%2").arg(QFileInfo(path).fileName(), error));
 }
 
 void MainWindow::saveFromMenu()
@@ -530,6 +541,8 @@ void MainWindow::saveAsFromDialog()
     const QString error = saveTo(path);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Cannot save topology"), error);
+    else
+        StartupMemory::rememberTopology(path);
 }
 
 void MainWindow::exportFromDialog(bool svg)

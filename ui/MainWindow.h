@@ -20,6 +20,7 @@ class HostLogsTab;
 class QComboBox;
 class SecretStore;
 class SourceSelector;
+class StartActions;
 class TelemetrySourceFactory;
 class DiagramView;
 class LegendWidget;
@@ -86,6 +87,9 @@ public:
     NetworkStatusBar* networkStatusBar() const { return m_statusBar; }
     LegendWidget* legend() const { return m_legend; }
     PeerActions* peerActions() const { return m_peerActions; }
+    StartActions* startActions() const { return m_start; }
+    /// The first-run page in place of the diagram (no topology yet), with an optional notice.
+    void showWelcome(const QString& notice = {});
 
     /// Replaces the document keeping the running source (a wizard added a host, an import, an undo), and saves it
     /// when it has a file; returns the save error, empty on success.
@@ -121,7 +125,6 @@ private:
     void onPositionsSaved(const QString& path, const QString& error);
     void updateTitle();
     void placeLegend();
-    void openFromDialog();
     void saveFromMenu();
     void saveAsFromDialog();
     void exportFromDialog(bool svg);
@@ -138,6 +141,7 @@ private:
     DetailPanel* m_details;
     NetworkStatusBar* m_statusBar;
     PeerActions* m_peerActions;
+    StartActions* m_start = nullptr;
     HostLogsTab* m_logs;
     ChartsTab* m_charts;
     ChecksPanel* m_checks;

@@ -10,7 +10,12 @@
 #include "core/Clock.h"
 #include "topology/TopologyFile.h"
 #include "wireguard/PrivateKeyProvider.h"
-#include "wireguard/ServerConfigImport.h"
+#include "adopt/ServerConfigFile.h"
+#include "adopt/ServerImportPlan.h"
+#include "adopt/UnknownPeerAdoption.h"
+#include "cli/DataSourceOptions.h"
+#include "cli/TelemetryPoll.h"
+#include "telemetry/NetworkState.h"
 #include "wireguard/WireGuardEndpoint.h"
 
 #include <QCommandLineParser>
@@ -26,11 +31,15 @@ QString usage()
         "                                [--keepalive SECONDS] [--force]\n"
         "       tunnelscope-cli peer export --topology FILE NAME --out DIR [--force]\n"
         "       tunnelscope-cli peer rotate --topology FILE NAME --out DIR [--force]\n"
-        "       tunnelscope-cli peer import --topology FILE SERVER_WG0_CONF\n"
+        "       tunnelscope-cli peer import --topology FILE SERVER_WG0_CONF [--dry-run] [--replace-hub-key] [--prune]\n"
+        "       tunnelscope-cli peer adopt --topology FILE [--key KEY --name NAME [--host HOST] [--allowed-ips CIDRS]]\n"
+        "                                  [--source ID] [--influx-url URL] [--influx-db DB] [--influx-user U]\n"
         "add: new keys, the next free tunnel address, the config bundle in DIR, the host in the topology.\n"
         "export: the configs of an existing peer (its wg0.conf only when its private key is available).\n"
         "rotate: a new key pair and preshared key, with the steps that keep the tunnel up.\n"
-        "import: learn the peers and used addresses of the server's wg0.conf (no private key is kept).\n"
+        "import: merge the server's wg0.conf or `wg show wg0 dump` (- for stdin) into FILE: peers matched by key,\n"
+        "        name, then address; prints what is added, changed, removed on the server, and any conflict.\n"
+        "adopt: add a key that InfluxDB reports but FILE lacks; without --key, list those keys.\n"
         "DIR must not hold the bundle's files already, unless --force. Private keys never enter FILE.\n");
 }
 
@@ -113,6 +122,8 @@ int PeerCommand::run(const QStringList& arguments, CliContext& context)
         return rotate(arguments.mid(1), context);
     if (action == QLatin1String("import"))
         return importServerConfig(arguments.mid(1), context);
+    if (action == QLatin1String("adopt"))
+        return adopt(arguments.mid(1), context);
     if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
         context.out() << usage();
         return 0;
@@ -242,35 +253,132 @@ int PeerCommand::rotate(const QStringList& arguments, CliContext& context)
 int PeerCommand::importServerConfig(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
-    parser.addOption(topologyOption);
+    const QCommandLineOption dryRunOption{QStringLiteral("dry-run"), QStringLiteral("print what would change, write nothing")};
+    const QCommandLineOption replaceHubOption{QStringLiteral("replace-hub-key"),
+        QStringLiteral("take the config's server key even though the hub has another real one")};
+    const QCommandLineOption pruneOption{QStringLiteral("prune"), QStringLiteral("drop peers the server no longer has")};
+    parser.addOptions({topologyOption, dryRunOption, replaceHubOption, pruneOption});
     if (!parser.parse(arguments))
         return context.fail(parser.errorText(), 2);
     if (!parser.isSet(topologyOption) || parser.positionalArguments().size() != 1)
-        return context.fail(QStringLiteral("peer import takes --topology FILE and one server config"), 2);
+        return context.fail(QStringLiteral("peer import takes --topology FILE and one server config (- for stdin)"), 2);
     const QString topologyPath = parser.value(topologyOption);
     const QString configPath = parser.positionalArguments().constFirst();
     LoadedTopology loaded = loadTopology(topologyPath);
     if (!loaded.error.isEmpty())
         return context.fail(loaded.error);
-    QFile file(configPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return context.fail(QStringLiteral("cannot read %1: %2").arg(configPath, file.errorString()));
-    QByteArray raw = file.readAll();
-    QString text = QString::fromUtf8(raw);
-    SecureBytes::wipe(raw); // the server's config holds its private key
-    const ServerConfigImportResult result = ServerConfigImport::apply(loaded.topology, text);
-    SecureBytes::wipe(text);
-    for (const QString& warning : result.warnings)
-        context.err() << configPath << ": warning: " << warning << Qt::endl;
-    if (!result.ok()) {
-        for (const auto& error : result.errors)
-            context.err() << configPath << ": " << error.toString() << Qt::endl;
-        return 1;
-    }
-    if (const QString error = TopologyFile::save(topologyPath, result.topology); !error.isEmpty())
+    QString text;
+    if (const QString error = ServerConfigFile::read(configPath, &text); !error.isEmpty())
         return context.fail(error);
-    context.out() << "imported " << result.addedPeers.size() << " new and " << result.updatedPeers.size()
-                  << " changed peers into " << topologyPath << "; their client configs cannot be exported"
-                  << Qt::endl;
+    ServerImportOptions options;
+    options.replaceHubKey = parser.isSet(replaceHubOption);
+    options.pruneRemoved = parser.isSet(pruneOption);
+    const ServerImportPlan plan = ServerImportPlan::make(loaded.topology, text, options);
+    SecureBytes::wipe(text);
+    return finishImport(context, plan, topologyPath, ServerConfigFile::displayName(configPath), parser.isSet(dryRunOption));
+}
+
+int PeerCommand::finishImport(CliContext& context, const ServerImportPlan& plan, const QString& topologyPath,
+    const QString& configName, bool dryRun)
+{
+    for (const QString& warning : plan.warnings())
+        context.err() << configName << ": warning: " << warning << Qt::endl;
+    context.out() << plan.countsLine() << '\n';
+    for (const auto& change : plan.changes())
+        context.out() << "  " << change.text() << '\n';
+    context.out().flush();
+    if (!plan.canApply()) {
+        for (const auto& conflict : plan.conflicts())
+            context.err() << configName << ": conflict: " << conflict.toString() << Qt::endl;
+        return context.fail(QStringLiteral("nothing was imported; %1 is unchanged").arg(topologyPath));
+    }
+    if (dryRun) {
+        context.out() << "dry run: " << topologyPath << " is unchanged" << Qt::endl;
+        return 0;
+    }
+    if (plan.isEmpty()) {
+        context.out() << topologyPath << " already says what the server says" << Qt::endl;
+        return 0;
+    }
+    if (const QString error = TopologyFile::save(topologyPath, plan.apply()); !error.isEmpty())
+        return context.fail(error);
+    context.out() << "imported into " << topologyPath;
+    if (!plan.added().isEmpty())
+        context.out() << "; imported peers have no private key here, so their client configs cannot be exported";
+    context.out() << Qt::endl;
+    return 0;
+}
+
+int PeerCommand::adopt(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    DataSourceOptions sources;
+    sources.addTo(parser);
+    const QCommandLineOption keyOption{QStringLiteral("key"), QStringLiteral("the public key to adopt"), QStringLiteral("KEY")};
+    const QCommandLineOption nameOption{QStringLiteral("name"), QStringLiteral("the peer's name"), QStringLiteral("NAME")};
+    const QCommandLineOption hostOption{QStringLiteral("host"), QStringLiteral("an existing host at the far end"),
+        QStringLiteral("HOST")};
+    const QCommandLineOption allowedOption{QStringLiteral("allowed-ips"),
+        QStringLiteral("AllowedIPs, comma-separated (default: what the telemetry reports)"), QStringLiteral("CIDRS")};
+    parser.addOptions({keyOption, nameOption, hostOption, allowedOption});
+    if (!parser.parse(arguments))
+        return context.fail(parser.errorText(), 2);
+    if (!parser.isSet(topologyOption))
+        return context.fail(QStringLiteral("--topology FILE is required: the topology to add the peer to"), 2);
+    if (parser.isSet(keyOption) != parser.isSet(nameOption))
+        return context.fail(QStringLiteral("give --key and --name together; without both, the unknown keys are listed"), 2);
+    if (const QString error = sources.read(parser); !error.isEmpty())
+        return context.fail(error);
+
+    NetworkState state(context.clock());
+    state.setTopology(sources.topology());
+    const SourceStatus status = TelemetryPoll::once(state, sources, context);
+    if (!status.telemetryUp())
+        return context.fail(QStringLiteral("InfluxDB did not answer (%1): check --influx-url or the topology's data source")
+                .arg(status.endpoints.isEmpty() ? QString() : status.endpoints.constFirst().message));
+    const QString topologyPath = parser.value(topologyOption);
+    if (!parser.isSet(keyOption))
+        return listUnknownPeers(context, state, topologyPath);
+
+    const QString key = parser.value(keyOption).trimmed();
+    const auto unknown = std::find_if(state.unknownPeers().begin(), state.unknownPeers().end(),
+        [&key](const UnknownPeer& peer) { return peer.telemetry.publicKey == key; });
+    if (unknown == state.unknownPeers().end())
+        return context.fail(QStringLiteral("InfluxDB reports no peer with the key %1 that %2 lacks; run without --key "
+                                           "to list the ones it does").arg(key, topologyPath));
+    PeerAdoptionRequest request;
+    request.name = parser.value(nameOption);
+    request.hostId = parser.value(hostOption);
+    request.allowedIps = parser.value(allowedOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString& range : request.allowedIps)
+        range = range.trimmed();
+    const PeerAdoptionResult adopted = UnknownPeerAdoption::adopt(sources.topology(), *unknown, request);
+    if (!adopted.ok())
+        return context.fail(adopted.error);
+    if (const QString error = TopologyFile::save(topologyPath, adopted.topology); !error.isEmpty())
+        return context.fail(error);
+    context.out() << "adopted " << key << " as peer " << adopted.peerId << " of "
+                  << (adopted.newHost ? QStringLiteral("the new host ") : QStringLiteral("the host ")) << adopted.hostId
+                  << " in " << topologyPath << Qt::endl;
+    return 0;
+}
+
+int PeerCommand::listUnknownPeers(CliContext& context, const NetworkState& state, const QString& topologyPath)
+{
+    const QList<UnknownPeer>& unknown = state.unknownPeers();
+    if (unknown.isEmpty()) {
+        context.out() << "InfluxDB reports no key that " << topologyPath << " lacks" << Qt::endl;
+        return 0;
+    }
+    context.out() << unknown.size() << " keys that InfluxDB reports and " << topologyPath << " lacks:\n";
+    for (const UnknownPeer& peer : unknown) {
+        context.out() << "  " << peer.telemetry.publicKey << "  reported by " << peer.telemetry.reportingHost << "  "
+                      << (peer.telemetry.allowedIps.isEmpty() ? QStringLiteral("-")
+                                                              : peer.telemetry.allowedIps.join(QLatin1Char(',')))
+                      << "  " << PeerStatus::stateName(peer.status.state) << "  (suggested name: "
+                      << UnknownPeerAdoption::suggestedName(state.topology(), peer) << ")\n";
+    }
+    context.out() << "adopt one with: tunnelscope-cli peer adopt --topology " << topologyPath
+                  << " --key KEY --name NAME [--host HOST]" << Qt::endl;
     return 0;
 }

@@ -7,10 +7,12 @@
 #include <memory>
 
 class QCommandLineParser;
+class NetworkState;
+class ServerImportPlan;
 struct Topology;
 
-/** tunnelscope-cli peer add|export|rotate|import: onboard a collector, export its configs, rotate its key, learn
- * the peers of the server's existing wg0.conf. */
+/** tunnelscope-cli peer add|export|rotate|import|adopt: onboard a collector, export its configs, rotate its key,
+ * merge the server's existing wg0.conf, adopt a peer that only the telemetry knows. */
 class PeerCommand final : public CliCommand
 {
 public:
@@ -30,6 +32,10 @@ private:
     int exportPeer(const QStringList& arguments, CliContext& context);
     int rotate(const QStringList& arguments, CliContext& context);
     int importServerConfig(const QStringList& arguments, CliContext& context);
+    static int finishImport(CliContext& context, const ServerImportPlan& plan, const QString& topologyPath,
+        const QString& configName, bool dryRun);
+    int adopt(const QStringList& arguments, CliContext& context);
+    static int listUnknownPeers(CliContext& context, const NetworkState& state, const QString& topologyPath);
     QString loadExisting(QCommandLineParser& parser, const QStringList& arguments, Topology& topology, int& status);
 
     std::unique_ptr<PrivateKeyProvider> m_keys;

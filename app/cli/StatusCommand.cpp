@@ -3,20 +3,14 @@
 
 #include "cli/CliContext.h"
 #include "cli/DataSourceOptions.h"
-#include "influx/InfluxTelemetrySource.h"
-#include "live/LiveSourceBuilder.h"
+#include "cli/TelemetryPoll.h"
 #include "telemetry/NetworkState.h"
 #include "telemetry/PeerStateRules.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QTimer>
 
 namespace {
-
-constexpr int ExtraWaitMs = 5000; ///< beyond the request timeout, before giving up on the event loop
 
 QJsonValue timeOrNull(const QDateTime& time)
 {
@@ -57,12 +51,16 @@ QString reportingName(HostState::Reporting reporting)
     return QStringLiteral("unknown");
 }
 
-/// What the user calls the tunnel addresses of a peer: its host's interface, else its AllowedIPs.
-QStringList tunnelAddresses(const Topology& topology, const QString& hostId, const PeerTelemetry* telemetry)
+/// What the user calls the tunnel addresses of a peer: its host's interface, else its AllowedIPs as reported, else
+/// as the hub's entry has them (a peer learnt from the server's config has no interface in the topology).
+QStringList tunnelAddresses(const Topology& topology, const TunnelState& tunnel)
 {
-    if (const WireGuardInterface* wgInterface = topology.interfaceOfHost(hostId))
+    if (const WireGuardInterface* wgInterface = topology.interfaceOfHost(tunnel.clientHostId))
         return wgInterface->addresses;
-    return telemetry ? telemetry->allowedIps : QStringList();
+    if (tunnel.telemetry && !tunnel.telemetry->allowedIps.isEmpty())
+        return tunnel.telemetry->allowedIps;
+    const WireGuardPeer* hubEntry = topology.peer(tunnel.hubPeerId);
+    return hubEntry ? hubEntry->allowedIps : QStringList();
 }
 
 QJsonObject peerObject(const QString& id, const QString& name, const QString& publicKey, const QStringList& addresses,
@@ -177,26 +175,9 @@ int StatusCommand::run(const QStringList& arguments, CliContext& context)
     if (const auto done = options.parseCommandLine(parser, arguments, summary(), context))
         return *done;
 
-    QNetworkAccessManager network;
     NetworkState state(context.clock());
     state.setTopology(options.topology());
-    InfluxCredentials credentials = options.credentials();
-    LiveSourceBuilder builder(&network, context.clock());
-    builder.setTimeoutMs(options.timeoutMs());
-    const std::unique_ptr<InfluxTelemetrySource> live = builder.build(options.dataSource(), credentials, options.lokiCredentials());
-    credentials.wipe();
-    InfluxTelemetrySource& source = *live;
-    state.setPollIntervalSeconds(source.pollIntervalSeconds());
-
-    QEventLoop loop;
-    QObject::connect(&source, &TelemetrySource::snapshotReady, &state, &NetworkState::applySnapshot);
-    QObject::connect(&source, &TelemetrySource::statusChanged, &state, &NetworkState::applyStatus);
-    QObject::connect(&source, &InfluxTelemetrySource::cycleFinished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(options.timeoutMs() + ExtraWaitMs, &loop, &QEventLoop::quit);
-    source.pollNow();
-    loop.exec();
-
-    const SourceStatus status = source.status();
+    const SourceStatus status = TelemetryPoll::once(state, options, context);
     if (parser.isSet(QStringLiteral("json")))
         context.out() << QJsonDocument(document(state, status, context.clock()->now())).toJson(QJsonDocument::Indented);
     else
@@ -216,7 +197,7 @@ QJsonObject StatusCommand::document(const NetworkState& state, const SourceStatu
     for (const auto& tunnel : state.tunnels()) {
         const QString clientKey = tunnel.clientPublicKey;
         QJsonObject peer = peerObject(tunnel.id, tunnel.name, clientKey,
-                                      tunnelAddresses(topology, tunnel.clientHostId, tunnel.telemetry ? &*tunnel.telemetry : nullptr),
+                                      tunnelAddresses(topology, tunnel),
                                       tunnel.telemetry, tunnel.status);
         peer.insert(QStringLiteral("known"), true);
         peer.insert(QStringLiteral("hubHost"), tunnel.hubHostId);
@@ -322,7 +303,7 @@ void StatusCommand::printText(CliContext& context, const NetworkState& state, co
     out << "Peers\n";
     for (const auto& tunnel : state.tunnels()) {
         printPeer(context, tunnel.name, tunnel.clientPublicKey,
-                  tunnelAddresses(topology, tunnel.clientHostId, tunnel.telemetry ? &*tunnel.telemetry : nullptr),
+                  tunnelAddresses(topology, tunnel),
                   tunnel.telemetry, tunnel.status, endpointLine(tunnel.endpoint(), tunnel.endpointOriginText()));
     }
     for (const auto& unknown : state.unknownPeers()) {

@@ -11,6 +11,8 @@
 #include "telemetry/NetworkState.h"
 #include "topology/SyntheticTopology.h"
 #include "topology/TopologyFile.h"
+#include "welcome/StartupChoice.h"
+#include "welcome/StartupMemory.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -50,6 +52,7 @@ struct Options
     QString topologyPath;
     bool demo = false;
     bool dark = false;
+    bool welcome = false;
     QString screenshotPath;
     int peers = 0;
 };
@@ -69,13 +72,16 @@ Options parseOptions(const QCoreApplication& application)
     const QCommandLineOption peers(QStringLiteral("peers"),
         QStringLiteral("Add N synthetic collector hosts to the hub (benchmarks, screenshots)."), QStringLiteral("N"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette (to check dark desktop themes)."));
-    parser.addOptions({topology, demo, screenshot, peers, dark});
+    const QCommandLineOption welcome(QStringLiteral("welcome"),
+        QStringLiteral("Start on the welcome page (open, new from server config, demo) whatever was opened last."));
+    parser.addOptions({topology, demo, screenshot, peers, dark, welcome});
     parser.process(application);
 
     Options options;
     options.topologyPath = parser.value(topology);
     options.demo = parser.isSet(demo);
     options.dark = parser.isSet(dark);
+    options.welcome = parser.isSet(welcome);
     options.screenshotPath = parser.value(screenshot);
     if (parser.isSet(peers)) {
         bool ok = false;
@@ -94,6 +100,23 @@ MainWindow::SourceFactory demoSourceFactory()
     return [](const Topology& topology, const QString&) -> std::unique_ptr<TelemetrySource> {
         return std::make_unique<DemoTelemetrySource>(topology, SystemClock::instance());
     };
+}
+
+/// A file given on the command line; the reference deployment for the demo, screenshots and synthetic peers (as
+/// always); else the way in remembered from last time, which on a first run is the welcome page.
+StartupChoice decideStart(const Options& options)
+{
+    StartupChoice start;
+    if (options.welcome) {
+        start.welcome = true;
+        return start;
+    }
+    if (!options.topologyPath.isEmpty() || options.demo || !options.screenshotPath.isEmpty() || options.peers > 0) {
+        start.topology = TopologyFile::referenceDeployment();
+        start.path = options.topologyPath;
+        return start;
+    }
+    return StartupChoice::remembered();
 }
 
 int takeScreenshot(MainWindow& window, NetworkState& network, const QString& path)
@@ -166,7 +189,7 @@ int main(int argc, char* argv[])
         QApplication::setPalette(DarkPalette::make());
     }
 
-    Topology topology = TopologyFile::referenceDeployment();
+    StartupChoice start = decideStart(options);
     if (!options.topologyPath.isEmpty()) {
         const TopologyParseResult result = TopologyFile::load(options.topologyPath);
         if (!result.ok()) {
@@ -174,10 +197,10 @@ int main(int argc, char* argv[])
                 qPrintable(TopologyError::describe(result.errors, 20)));
             return 1;
         }
-        topology = result.topology;
+        start.topology = result.topology;
     }
     if (options.peers > 0)
-        topology = SyntheticTopology::withCollectors(topology, options.peers);
+        start.topology = SyntheticTopology::withCollectors(start.topology, options.peers);
 
     NetworkState network(SystemClock::instance());
     KeychainSecretStore secrets;
@@ -186,13 +209,21 @@ int main(int argc, char* argv[])
     window.setSecretStore(&secrets);
     window.setLiveSourceFactory(std::make_unique<LiveTelemetrySourceFactory>(&networkAccess, SystemClock::instance()));
     window.setStartWithDemo(options.demo);
-    // A synthetic topology is not the user's file: never save positions into it.
-    window.openTopology(topology, options.peers > 0 ? QString() : options.topologyPath);
     if (!options.screenshotPath.isEmpty()) {
+        // A screenshot is no visit: the next start opens what the user last opened, not the file shot here.
         window.setRememberLayout(false);
-        return takeScreenshot(window, network, options.screenshotPath);
+        StartupMemory::setEnabled(false);
     }
-    window.restoreLayout();
+    if (start.welcome) {
+        window.restoreLayout();
+        window.showWelcome(start.notice);
+    } else {
+        // A synthetic topology is not the user's file: never save positions into it.
+        window.openTopology(start.topology, options.peers > 0 ? QString() : start.path);
+        window.restoreLayout();
+    }
+    if (!options.screenshotPath.isEmpty())
+        return takeScreenshot(window, network, options.screenshotPath);
     window.show();
     window.view()->fitToWindow();
     return QApplication::exec();

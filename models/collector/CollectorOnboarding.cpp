@@ -315,6 +315,7 @@ TopologyChange recordRotation(const Topology& topology, const QString& hostId, c
     for (auto& wgInterface : change.topology.interfaces) {
         if (wgInterface.hostId == hostId && !wgInterface.isHub) {
             wgInterface.publicKey = newPublicKey;
+            wgInterface.placeholderKey = false;
             found = true;
         }
     }
@@ -324,6 +325,7 @@ TopologyChange recordRotation(const Topology& topology, const QString& hostId, c
             peer.presharedKey = presharedKey;
             peer.keyCreated = keyCreated;
             peer.clientConfigAvailable = true;
+            peer.placeholderKey = false;
             found = true;
         } else if (change.topology.interface(peer.interfaceId)
             && change.topology.interface(peer.interfaceId)->hostId == hostId && hub && peer.hostId == hub->hostId) {

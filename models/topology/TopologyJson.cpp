@@ -95,6 +95,8 @@ QJsonObject interfaceToJson(const WireGuardInterface& wgInterface)
     putString(object, "publicKey", wgInterface.publicKey);
     if (wgInterface.isHub)
         object.insert(QLatin1String("hub"), true);
+    if (wgInterface.placeholderKey)
+        object.insert(QLatin1String("placeholderKey"), true);
     return object;
 }
 
@@ -121,6 +123,8 @@ QJsonObject peerToJson(const WireGuardPeer& peer)
     // Written only when false: files without it (all files before it existed) mean true.
     if (!peer.clientConfigAvailable)
         object.insert(QLatin1String("clientConfigAvailable"), false);
+    if (peer.placeholderKey)
+        object.insert(QLatin1String("placeholderKey"), true);
     return object;
 }
 
@@ -193,6 +197,7 @@ private:
     int integer(const QJsonObject& object, const QString& path, const char* key, int min, int max, int fallback,
         const QString& noun);
     bool boolean(const QJsonObject& object, const QString& path, const char* key);
+    bool placeholderFlag(const QJsonObject& object, const QString& path, const QString& publicKey);
     QUrl url(const QJsonObject& object, const QString& path, const char* key);
     template<typename Enum>
     Enum enumeration(const QJsonObject& object, const QString& path, const char* key, Enum fallback,
@@ -298,6 +303,15 @@ bool Reader::boolean(const QJsonObject& object, const QString& path, const char*
     if (!value.isBool())
         fail(at(path, key), QStringLiteral("must be true or false"));
     return value.toBool();
+}
+
+bool Reader::placeholderFlag(const QJsonObject& object, const QString& path, const QString& publicKey)
+{
+    const bool placeholder = boolean(object, path, "placeholderKey");
+    if (placeholder && publicKey.isEmpty())
+        fail(at(path, "placeholderKey"), QStringLiteral("marks a publicKey as a placeholder, but there is none; "
+                                                        "remove placeholderKey or add the publicKey"));
+    return placeholder;
 }
 
 QUrl Reader::url(const QJsonObject& object, const QString& path, const char* key)
@@ -436,7 +450,7 @@ Host Reader::readHost(const QJsonObject& object, const QString& path)
 
 WireGuardInterface Reader::readInterface(const QJsonObject& object, const QString& path)
 {
-    checkKeys(object, path, {"id", "host", "name", "addresses", "listenPort", "publicKey", "hub"});
+    checkKeys(object, path, {"id", "host", "name", "addresses", "listenPort", "publicKey", "hub", "placeholderKey"});
     WireGuardInterface wgInterface;
     wgInterface.id = string(object, path, "id", true);
     wgInterface.hostId = string(object, path, "host", true);
@@ -447,6 +461,7 @@ WireGuardInterface Reader::readInterface(const QJsonObject& object, const QStrin
     wgInterface.listenPort = integer(object, path, "listenPort", 1, 65535, 0, QStringLiteral("a port"));
     wgInterface.publicKey = string(object, path, "publicKey");
     wgInterface.isHub = boolean(object, path, "hub");
+    wgInterface.placeholderKey = placeholderFlag(object, path, wgInterface.publicKey);
     return wgInterface;
 }
 
@@ -454,7 +469,7 @@ WireGuardPeer Reader::readPeer(const QJsonObject& object, const QString& path)
 {
     checkKeys(object, path,
         {"id", "name", "interface", "host", "publicKey", "allowedIps", "endpoint", "persistentKeepalive",
-            "presharedKey", "keyCreated", "clientConfigAvailable"});
+            "presharedKey", "keyCreated", "clientConfigAvailable", "placeholderKey"});
     WireGuardPeer peer;
     peer.id = string(object, path, "id", true);
     peer.name = string(object, path, "name");
@@ -468,6 +483,7 @@ WireGuardPeer Reader::readPeer(const QJsonObject& object, const QString& path)
     peer.presharedKey = boolean(object, path, "presharedKey");
     if (object.contains(QLatin1String("clientConfigAvailable")))
         peer.clientConfigAvailable = boolean(object, path, "clientConfigAvailable");
+    peer.placeholderKey = placeholderFlag(object, path, peer.publicKey);
     const QString created = string(object, path, "keyCreated");
     if (!created.isEmpty()) {
         peer.keyCreated = QDateTime::fromString(created, Qt::ISODate);

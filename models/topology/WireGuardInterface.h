@@ -14,6 +14,9 @@ struct WireGuardInterface
     int listenPort = 0;    ///< 0 when the kernel picks one (clients)
     QString publicKey;
     bool isHub = false; ///< the server side: its view of a tunnel wins over the client's
+    /// The key is made up (the reference deployment's), not a real interface's: an import replaces it, the
+    /// diagram says so. JSON: "placeholderKey": true, written only when true.
+    bool placeholderKey = false;
 
     friend bool operator==(const WireGuardInterface&, const WireGuardInterface&) = default;
 };

@@ -22,6 +22,9 @@ struct WireGuardPeer
     /// to Tunnelscope, so its client config cannot be exported, only made anew by a key rotation.
     /// JSON: "clientConfigAvailable": false, written only when false, so older files read as true.
     bool clientConfigAvailable = true;
+    /// The key is made up (the reference deployment's): an import replaces it, the diagram says so.
+    /// JSON: "placeholderKey": true, written only when true.
+    bool placeholderKey = false;
 
     friend bool operator==(const WireGuardPeer&, const WireGuardPeer&) = default;
 };

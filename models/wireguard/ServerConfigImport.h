@@ -24,7 +24,9 @@ struct ServerConfigImportResult
  * Learns the peers of the server's existing wg0.conf into the topology's hub interface: public keys, AllowedIPs,
  * endpoints, names from "# Name =" comments. Imported peers have no private key here: they are marked
  * clientConfigAvailable = false. The server's private key, if present in the file, is used only to check that
- * the file belongs to the hub, and is never stored.
+ * the file belongs to the hub (or to adopt its key over a placeholder), and is never stored.
+ * The one-step form of ServerImportPlan (adopt/ServerImportPlan.h), which has the details and the options; the
+ * plan's changes other than additions are listed in warnings.
  */
 namespace ServerConfigImport {
 

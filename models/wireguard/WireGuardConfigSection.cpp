@@ -96,7 +96,9 @@ void WireGuardConfigSection::remove(QStringView key)
 
 QString WireGuardConfigSection::name() const
 {
-    for (const auto& line : m_lines) {
+    const qsizetype end = insertionIndex();
+    for (qsizetype i = 0; i < end; ++i) {
+        const auto& line = m_lines.at(i);
         if (!line.isEntry()) {
             const QString name = WireGuardConfigKeys::nameFromComment(line.text);
             if (!name.isEmpty())

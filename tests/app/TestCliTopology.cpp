@@ -100,7 +100,7 @@ void TestCliTopology::help()
     const Run run = runCli({option});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith(QStringLiteral("usage: tunnelscope-cli COMMAND")));
-    QVERIFY(run.out.contains(QStringLiteral("  topology   write the reference deployment to a file, check a topology file, import a wg0.conf\n")));
+    QVERIFY(run.out.contains(QStringLiteral("  topology   write the reference deployment or your server's network (from its wg0.conf) to a file, check a topology file, merge a wg0.conf into one\n")));
     QVERIFY(run.out.contains(QStringLiteral("--version")));
     QCOMPARE(run.err, QString());
 }

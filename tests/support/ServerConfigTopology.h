@@ -24,3 +24,14 @@ inline Topology topologyOfServerConfig(const Topology& topology)
     return topologyWithKeyReplaced(topology, topology.interface(QStringLiteral("monitor11-wg0"))->publicKey,
                                    QStringLiteral("mhnT/2cX6IQuUfsUifhTiOHKyv6JrYq3dQLMY5PLMg8="));
 }
+
+/// The topology with every key marked real: an import must then treat its hub and peers as a real server's, not as
+/// the reference deployment's placeholders to replace.
+inline Topology topologyWithRealKeys(Topology topology)
+{
+    for (auto& wgInterface : topology.interfaces)
+        wgInterface.placeholderKey = false;
+    for (auto& peer : topology.peers)
+        peer.placeholderKey = false;
+    return topology;
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DiagramTestHelpers.h"
 #include "MainWindow.h"
+#include "support/ServerConfigTopology.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
 #include "diagram/EdgeLabelItem.h"
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void namedSourceIsNeverDemo();
     void unknownTunnelShowsNoCurrentRates();
     void overviewSaysWhichEndReported();
+    void placeholderKeysAreSaidSo();
 
 private:
     MainWindow::SourceFactory demoFactory();
@@ -419,6 +421,27 @@ void TestMainWindow::overviewSaysWhichEndReported()
     QVERIFY(!m_network->tunnel(tunnelId)->reportedByHub);
     QVERIFY2(overview().contains(QStringLiteral("<b>Reported by</b></td><td>prod (the client's end; the hub's report is 10 min old)</td>")),
         qPrintable(overview()));
+}
+
+void TestMainWindow::placeholderKeysAreSaidSo()
+{
+    // The reference deployment's keys are made up: its card and the Overview say so rather than pass them as real.
+    const QString prodKey = QStringLiteral("MlDIjOnb8LlosGHEX1SbEn5OvnKt5IFr+Reqa0oY5/M=");
+    QVERIFY(m_window->scene()->card(QStringLiteral("prod"))->content().address.contains(QStringLiteral("placeholder key")));
+    m_window->detailPanel()->showElement({DiagramElement::Kind::Host, QStringLiteral("prod")});
+    QVERIFY2(m_window->detailPanel()->overviewText().contains(QStringLiteral("placeholder key ") + prodKey),
+        qPrintable(m_window->detailPanel()->overviewText()));
+    m_window->detailPanel()->showElement({DiagramElement::Kind::Tunnel, QStringLiteral("monitor11-prod")});
+    QCOMPARE(m_window->detailPanel()->overviewText().count(QStringLiteral("placeholder key")), 2); // client and hub
+
+    // Real keys are shown as they are.
+    const Topology real = topologyWithRealKeys(TopologyFile::referenceDeployment());
+    m_window->openTopology(real, QString());
+    QVERIFY(!m_window->scene()->card(QStringLiteral("prod"))->content().address.contains(QStringLiteral("placeholder")));
+    m_window->detailPanel()->showElement({DiagramElement::Kind::Tunnel, QStringLiteral("monitor11-prod")});
+    const QString text = m_window->detailPanel()->overviewText();
+    QVERIFY(!text.contains(QStringLiteral("placeholder")));
+    QVERIFY(text.contains(prodKey));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WireGuardTools.h"
+#include "support/ServerConfigTopology.h"
 #include "support/TestRequirements.h"
 #include "topology/TopologyFile.h"
 #include "wireguard/WireGuardConfig.h"
@@ -259,12 +260,14 @@ private Q_SLOTS:
 
     void peerImport()
     {
-        // The server config of the test data belongs to another hub key: refused, topology untouched.
+        // The server config of the test data belongs to another hub key, and the hub's key is real (not the
+        // reference deployment's placeholder): refused, the fix named, topology untouched.
         const QString config = QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/wireguard/server-wg0.conf");
+        QVERIFY(TopologyFile::save(m_topology, topologyWithRealKeys(TopologyFile::referenceDeployment())).isEmpty());
         const QByteArray before = readAll(m_topology);
         const auto refused = cli({QStringLiteral("peer"), QStringLiteral("import"), QStringLiteral("--topology"), m_topology, config});
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY(refused.err.contains("is this the server's config?"));
+        QVERIFY2(refused.err.contains("--replace-hub-key"), refused.err.constData());
         QCOMPARE(readAll(m_topology), before);
         // A config without the private key: its new peer is learnt and cannot be exported.
         QString text = QString::fromUtf8(readAll(config));
@@ -276,7 +279,8 @@ private Q_SLOTS:
         file.close();
         const auto run = cli({QStringLiteral("peer"), QStringLiteral("import"), QStringLiteral("--topology"), m_topology, stripped});
         QVERIFY2(run.ok(), qPrintable(run.describe()));
-        QVERIFY(run.out.contains("imported 1 new and 1 changed peers"));
+        // Issue 8: the summary of the merge (prod and the laptop known by key, the laptop changed on the server).
+        QVERIFY2(run.out.startsWith("1 added, 1 changed, 0 removed on the server, 0 conflicts\n"), run.out.constData());
         QVERIFY(run.err.contains("X-Custom-Tag"));
         const QByteArray json = readAll(m_topology);
         QVERIFY(json.contains("\"clientConfigAvailable\": false"));
@@ -302,7 +306,8 @@ private Q_SLOTS:
         QCOMPARE(usage.exitCode, 2);
         const auto run = cli({QStringLiteral("topology"), QStringLiteral("import-wg"), m_topology, config});
         QVERIFY2(run.ok(), qPrintable(run.describe()));
-        QVERIFY(run.out.contains("imported 1 new and 1 changed peers"));
+        QVERIFY2(run.out.startsWith("1 added, 2 changed, 0 removed on the server, 0 conflicts\n"), run.out.constData());
+        QVERIFY(run.out.contains(QByteArray(QByteArray("imported into ") + m_topology.toUtf8())));
         QVERIFY(readAll(m_topology).contains("\"clientConfigAvailable\": false"));
     }
 

@@ -45,9 +45,13 @@ private Q_SLOTS:
         QVERIFY(!added->clientConfigAvailable);
         QCOMPARE(added->interfaceId, QStringLiteral("monitor11-wg0"));
         QCOMPARE(added->allowedIps, QStringList({QStringLiteral("10.10.0.40/32"), QStringLiteral("10.10.0.41/32")}));
-        QVERIFY(added->hostId.isEmpty());
+        // Issue 8: one host per peer, so the diagram shows where the tunnel ends.
+        QVERIFY(topology.host(added->hostId));
+        QVERIFY(!TopologyFile::referenceDeployment().host(added->hostId));
         // The laptop's entry changed on the server (an IPv6 address more): the server wins, with a warning.
-        QCOMPARE(result.updatedPeers, QStringList{QStringLiteral("admin-laptop")});
+        // (prod is unchanged but for its placeholder key, which the server confirms: issue 8 clears the mark.)
+        QCOMPARE(result.updatedPeers, QStringList({QStringLiteral("prod"), QStringLiteral("admin-laptop")}));
+        QVERIFY(!topology.peer(QStringLiteral("monitor11-prod"))->placeholderKey);
         QCOMPARE(topology.peer(QStringLiteral("monitor11-laptop"))->allowedIps.size(), 2);
         QVERIFY(topology.peer(QStringLiteral("monitor11-laptop"))->clientConfigAvailable);
         QVERIFY(result.usedAddresses.contains(QStringLiteral("10.10.0.41/32")));
@@ -90,11 +94,24 @@ private Q_SLOTS:
 
     void refusesAnotherServersConfig()
     {
-        const auto result = ServerConfigImport::apply(TopologyFile::referenceDeployment(), serverConfig());
+        // Issue 8: a hub whose key is real and differs is another server; the refusal names the ways forward.
+        const Topology real = topologyWithRealKeys(TopologyFile::referenceDeployment());
+        const auto result = ServerConfigImport::apply(real, serverConfig());
         QVERIFY(!result.ok());
-        QVERIFY(result.errors.constFirst().message.contains(QStringLiteral("is this the server's config?")));
+        QVERIFY2(result.errors.constFirst().message.contains(QStringLiteral("--replace-hub-key")),
+            qPrintable(result.errors.constFirst().message));
         QCOMPARE(result.errors.constFirst().line, 2);
-        QCOMPARE(result.topology, TopologyFile::referenceDeployment());
+        QCOMPARE(result.topology, real);
+    }
+
+    void adoptsTheServerKeyOverAPlaceholder()
+    {
+        // The reference deployment's hub key is a placeholder: the server's own key replaces it.
+        const auto result = ServerConfigImport::apply(TopologyFile::referenceDeployment(), serverConfig());
+        QVERIFY2(result.ok(), qPrintable(result.errors.value(0).toString()));
+        const WireGuardInterface* hub = result.topology.interface(QStringLiteral("monitor11-wg0"));
+        QCOMPARE(hub->publicKey, QStringLiteral("mhnT/2cX6IQuUfsUifhTiOHKyv6JrYq3dQLMY5PLMg8="));
+        QVERIFY(!hub->placeholderKey);
     }
 
     void refusesOverlappingPeers()
@@ -107,7 +124,8 @@ private Q_SLOTS:
         QVERIFY(result.errors.constFirst().message.contains(QStringLiteral("\"a\"")));
         QVERIFY(result.errors.constFirst().message.contains(QStringLiteral("\"b\"")));
         // Overlap with a peer only the topology knows is refused too.
-        const auto withTopology = ServerConfigImport::apply(TopologyFile::referenceDeployment(),
+        // (Real keys: the reference deployment's placeholder peers would be dropped, issue 8.)
+        const auto withTopology = ServerConfigImport::apply(topologyWithRealKeys(TopologyFile::referenceDeployment()),
             QStringLiteral("[Peer]\n# Name = c\nPublicKey = 4Sv0o+W8Fm6E0Oq9nBIQa3fVu/1yJ1QUPFOhT2Mqhks=\nAllowedIPs = 10.10.0.0/30\n"));
         QVERIFY(!withTopology.ok());
         QVERIFY(withTopology.errors.constFirst().message.contains(QStringLiteral("\"prod\"")));

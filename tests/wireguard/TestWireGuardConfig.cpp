@@ -51,6 +51,23 @@ private Q_SLOTS:
         QCOMPARE(laptop->value(u"X-Custom-Tag"), QStringLiteral("kept as written"));
     }
 
+    void nameAboveAHeaderIsTheNextPeers()
+    {
+        // An unnamed peer, then "# Name =" above the next [Peer]: the comment names the peer below it only (it
+        // shifted every name after it by one, and gave the next peer a "-2").
+        const QString text = QStringLiteral("[Interface]\nListenPort = 51820\n\n"
+                                            "[Peer]\nPublicKey = %1\nAllowedIPs = 10.10.0.12/32\n\n"
+                                            "# Name = Home office router\n[Peer]\nPublicKey = %2\nAllowedIPs = 10.10.0.13/32\n\n"
+                                            "[Peer]\n# Name = inside\nPublicKey = %3\nAllowedIPs = 10.10.0.14/32\n")
+                                 .arg(keyA, keyB, QStringLiteral("4Sv0o+W8Fm6E0Oq9nBIQa3fVu/1yJ1QUPFOhT2Mqhks="));
+        const auto result = WireGuardConfig::parse(text);
+        QVERIFY2(result.ok(), qPrintable(result.errors.value(0).toString()));
+        QCOMPARE(result.config.peers().size(), 3);
+        QCOMPARE(result.config.peers().at(0)->name(), QString());
+        QCOMPARE(result.config.peers().at(1)->name(), QStringLiteral("Home office router"));
+        QCOMPARE(result.config.peers().at(2)->name(), QStringLiteral("inside"));
+    }
+
     void roundTripIsByteIdentical_data()
     {
         QTest::addColumn<QString>("text");

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window's peer actions: export of all peers (imported ones without a client config, with the reason),
 // import of the server's wg0.conf with a preview, by menu and by drag and drop, and its undo.
+#include "GeneratedServer.h"
 #include "MainWindow.h"
 #include "WizardTestHelpers.h"
+#include "ui/WelcomeTestHelpers.h"
 #include "collector/CollectorOnboarding.h"
 #include "collector/PeerExport.h"
+#include "diagram/DiagramScene.h"
+#include "diagram/DiagramView.h"
+#include "diagram/UnknownPeerItem.h"
 #include "export/PeerExportRunner.h"
 #include "support/FakeSecretStore.h"
 #include "support/ManualClock.h"
+#include "telemetry/DemoTelemetrySource.h"
 #include "topology/TopologyFile.h"
 #include "wizards/PeerActions.h"
 
@@ -37,9 +43,12 @@ class TestPeerActions : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void importPreviewAndUndo();
+    void importOfARealServerAppliesAndUndoesExactly();
+    void adoptFromTheUnknownPeerCard();
     void dropOfAConfFileImports();
     void exportAllSkipsImportedPeers();
     void contextMenuOffersRotateAndExport();
@@ -52,7 +61,13 @@ private:
     FakeSecretStore m_secrets;
     FakePrompts m_prompts;
     QTemporaryDir m_dir;
+    QTemporaryDir m_settings;
 };
+
+void TestPeerActions::initTestCase()
+{
+    WelcomeTestHelpers::isolateSettings(m_settings.path());
+}
 
 void TestPeerActions::init()
 {
@@ -81,7 +96,7 @@ void TestPeerActions::importPreviewAndUndo()
     PeerActions* actions = m_window->peerActions();
     m_prompts.importAnswer = false;
     QCOMPARE(actions->importServerConfig(serverConfigPath()), QString());
-    QVERIFY2(m_prompts.lastPreview.contains(QLatin1String("New peers")), qPrintable(m_prompts.lastPreview));
+    QVERIFY2(m_prompts.lastPreview.contains(QLatin1String("1 added")), qPrintable(m_prompts.lastPreview));
     QCOMPARE(m_window->document(), before); // declined: nothing changed
 
     m_prompts.importAnswer = true;
@@ -99,6 +114,112 @@ void TestPeerActions::importPreviewAndUndo()
     QCOMPARE(TopologyFile::load(m_window->documentPath()).topology.peers.size(), before.peers.size());
     actions->undoStack()->redo();
     QVERIFY(m_window->document().peers.size() > before.peers.size());
+}
+
+void TestPeerActions::importOfARealServerAppliesAndUndoesExactly()
+{
+    // The user: the reference deployment open, the real server's config (keys by wg) imported over it.
+    QString error;
+    const GeneratedServer server = GeneratedServer::make(50, &error);
+    REQUIRE_GENERATED(error);
+    const QString reference = m_dir.filePath(QStringLiteral("reference.json"));
+    QVERIFY(TopologyFile::save(reference, TopologyFile::referenceDeployment()).isEmpty());
+    QCOMPARE(m_window->loadFile(reference), QString());
+    const QString config = m_dir.filePath(QStringLiteral("real-wg0.conf"));
+    {
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(server.wgQuickText().toUtf8());
+    }
+    const Topology before = m_window->document();
+
+    QCOMPARE(m_window->peerActions()->importServerConfig(config), QString());
+    QCOMPARE(m_prompts.reviewed, 1);
+    // The server's "prod" is the reference deployment's placeholder prod (matched by name); the 49 others are new.
+    QCOMPARE(m_prompts.lastAdded.size(), 49);
+    QVERIFY2(m_prompts.lastPreview.contains(QLatin1String("changed \"prod\"")), qPrintable(m_prompts.lastPreview));
+    const Topology after = m_window->document();
+    const auto hub = std::find_if(after.interfaces.cbegin(), after.interfaces.cend(),
+        [](const WireGuardInterface& wgInterface) { return wgInterface.isHub; });
+    QCOMPARE(hub->publicKey, server.publicKey); // the placeholder hub key is the server's now
+    QVERIFY(!hub->placeholderKey);
+    for (const GeneratedServer::Peer& peer : server.peers) {
+        QVERIFY2(std::any_of(after.peers.cbegin(), after.peers.cend(), [&](const WireGuardPeer& entry) {
+            return entry.publicKey == peer.publicKey && entry.allowedIps == peer.allowedIps;
+        }), qPrintable(peer.name));
+    }
+    QCOMPARE(m_network->topology(), after);
+    QCOMPARE(m_window->scene()->cards().size(), after.hosts.size());
+    QCOMPARE(TopologyFile::load(reference).topology, after);
+    QVERIFY(!readAll(reference).contains(server.privateKey.toLatin1()));
+
+    // One step back restores the topology exactly, in the window and in its file.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_window->document(), before);
+    QCOMPARE(m_network->topology(), before);
+    QCOMPARE(TopologyFile::load(reference).topology, before);
+    QCOMPARE(m_window->scene()->cards().size(), before.hosts.size());
+    m_window->peerActions()->undoStack()->redo();
+    QCOMPARE(m_window->document(), after);
+}
+
+void TestPeerActions::adoptFromTheUnknownPeerCard()
+{
+    const Topology before = m_window->document();
+    DemoTelemetrySource source(before, m_clock.get());
+    m_network->applyStatus(source.status());
+    TelemetrySnapshot snapshot = source.takeSnapshot();
+    PeerTelemetry stranger;
+    stranger.reportingHost = QStringLiteral("monitor11");
+    stranger.device = QStringLiteral("wg0");
+    stranger.publicKey = QStringLiteral("3x9fQm0o1xQvGq3x9fQm0o1xQvGq3x9fQm0o1xQvGq0=");
+    stranger.allowedIps = {QStringLiteral("10.10.0.77/32")};
+    stranger.lastHandshake = m_clock->now().addSecs(-30);
+    stranger.sampleTime = m_clock->now();
+    snapshot.peers.append(stranger);
+    m_network->applySnapshot(snapshot);
+    QCOMPARE(m_window->scene()->unknownPeerItems().size(), 1);
+
+    // Right-click on the card: the element under the pointer is the unknown peer, its menu offers adoption.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    UnknownPeerItem* item = m_window->scene()->unknownPeerItems().constFirst();
+    m_window->view()->centerOn(item);
+    const QPoint at = m_window->view()->mapFromScene(item->mapToScene(QPointF(UnknownPeerItem::Width / 2, UnknownPeerItem::Height / 2)));
+    PeerActions* actions = m_window->peerActions();
+    const DiagramElement element = actions->elementAt(at);
+    QCOMPARE(element, (DiagramElement{DiagramElement::Kind::UnknownPeer, item->peerId()}));
+    std::unique_ptr<QMenu> menu(actions->contextMenuFor(element, nullptr));
+    QVERIFY(menu);
+    QCOMPARE(menu->actions().size(), 1);
+    QCOMPARE(menu->actions().constFirst()->text().remove(QLatin1Char('&')), QStringLiteral("Adopt into Topology…"));
+
+    m_prompts.adoption = std::nullopt; // declined: nothing changes
+    menu->actions().constFirst()->trigger();
+    QCOMPARE(m_prompts.adoptionsAsked, 1);
+    QCOMPARE(m_window->document(), before);
+
+    PeerAdoptionRequest request;
+    request.name = QStringLiteral("Backup box");
+    m_prompts.adoption = request;
+    menu->actions().constFirst()->trigger();
+    QCOMPARE(m_prompts.informed, QStringList());
+    const Topology after = m_window->document();
+    const auto adopted = std::find_if(after.peers.cbegin(), after.peers.cend(),
+        [&](const WireGuardPeer& peer) { return peer.publicKey == stranger.publicKey; });
+    QVERIFY(adopted != after.peers.cend());
+    QCOMPARE(adopted->allowedIps, stranger.allowedIps);
+    QVERIFY(after.host(adopted->hostId));
+    QCOMPARE(after.hosts.size(), before.hosts.size() + 1);
+    QVERIFY(m_window->scene()->card(adopted->hostId));
+    QCOMPARE(m_network->unknownPeers().size(), 0); // the key is known now
+    QCOMPARE(TopologyFile::load(m_window->documentPath()).topology, after);
+
+    actions->undoStack()->undo();
+    QCOMPARE(m_window->document(), before);
+    QCOMPARE(TopologyFile::load(m_window->documentPath()).topology, before);
 }
 
 void TestPeerActions::dropOfAConfFileImports()
@@ -123,7 +244,7 @@ void TestPeerActions::dropOfAConfFileImports()
     QVERIFY(m_prompts.lastPreview.isEmpty());
     QCOMPARE(m_window->document().peers.size(), peersBefore);
     QTRY_VERIFY(m_window->document().peers.size() > peersBefore);
-    QVERIFY(m_prompts.lastPreview.contains(QLatin1String("New peers")));
+    QVERIFY2(m_prompts.lastPreview.contains(QLatin1String("1 added")), qPrintable(m_prompts.lastPreview)); // the merge plan's summary
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
@@ -164,10 +285,19 @@ void TestPeerActions::exportAllSkipsImportedPeers()
     QVERIFY(readAll(folder + QStringLiteral("/web2/wg0.conf")).contains(key.toBase64().toLatin1()));
     QCOMPARE(modeOf(folder), 0700);
     QCOMPARE(modeOf(folder + QStringLiteral("/web2/wg0.conf")), 0600);
-    // The peers learnt from the server's config: listed with the reason, no client config.
-    const QStringList imported = PeerExport::importedPeersWithoutHost(m_window->document());
-    QCOMPARE(imported.size(), 1);
-    const QString importedLine = PeerExportRunner::importedPeerLine(imported.constFirst());
+    // The peer learnt from the server's config (a host of its own since the import plans hosts too): listed
+    // with the reason, no client config.
+    const Topology& document = m_window->document();
+    const auto imported = std::find_if(document.peers.cbegin(), document.peers.cend(), [](const WireGuardPeer& peer) {
+        return peer.publicKey == QLatin1String("4Sv0o+W8Fm6E0Oq9nBIQa3fVu/1yJ1QUPFOhT2Mqhks=");
+    });
+    QVERIFY(imported != document.peers.cend());
+    QVERIFY(!imported->clientConfigAvailable);
+    QVERIFY(document.host(imported->hostId));
+    QVERIFY(PeerExport::importedPeersWithoutHost(document).isEmpty());
+    const QString importedHost = document.host(imported->hostId)->name;
+    QVERIFY(!QFileInfo::exists(folder + QLatin1Char('/') + importedHost + QStringLiteral("/wg0.conf")));
+    const QString importedLine = PeerExportRunner::importedPeerLine(importedHost);
     QVERIFY(importedLine.endsWith(QLatin1String("cannot export the client config: no private key (imported from the server config)")));
     QVERIFY2(outcome.withoutClientConfig.contains(importedLine), qPrintable(outcome.summary()));
     // Peers onboarded before the keychain kept keys: server files only, with the reason.

@@ -3,11 +3,11 @@
 
 #include "support/ServerConfigTopology.h"
 #include "telemetry/NetworkState.h"
-#include "wireguard/ServerConfigImport.h"
 #include "wizards/PeerWizardState.h"
 #include "wizards/ServerImportDialog.h"
 #include "wizards/UserPrompts.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QStringList>
 
@@ -21,9 +21,15 @@ public:
     bool importAnswer = true;
     QString folder;
     QString file;
+    QString saveFile;
     QStringList asked;
     QStringList informed;
     QString lastPreview;
+    QStringList lastAdded; ///< the preview dialog's "Added" rows
+    int reviewed = 0;
+    bool replaceHubKey = false; ///< ticked in the preview
+    std::optional<PeerAdoptionRequest> adoption;
+    int adoptionsAsked = 0;
 
     bool confirm(QWidget*, const QString& title, const QString&) override
     {
@@ -33,10 +39,24 @@ public:
     void inform(QWidget*, const QString&, const QString& text) override { informed.append(text); }
     QString chooseFolder(QWidget*, const QString&, const QString&) override { return folder; }
     QString chooseFile(QWidget*, const QString&, const QString&) override { return file; }
-    bool acceptImport(QWidget*, const QString&, const ServerConfigImportResult& preview) override
+    QString chooseSaveFile(QWidget*, const QString&, const QString&, const QString&) override { return saveFile; }
+    /// The real preview dialog, never shown: what it lists is recorded, and its plan applied when importAnswer.
+    std::optional<ServerImportPlan> reviewImport(
+        QWidget*, const QString& fileName, const Topology& before, const ServerConfig& config) override
     {
-        lastPreview = ServerImportDialog::previewText(preview);
-        return importAnswer;
+        ++reviewed;
+        ServerImportDialog dialog(fileName, before, config);
+        dialog.replaceHubKeyBox()->setChecked(replaceHubKey);
+        lastPreview = ServerImportDialog::previewText(dialog.plan());
+        lastAdded = dialog.groupLines(ServerImportDialog::Group::Added);
+        if (!importAnswer)
+            return std::nullopt;
+        return dialog.plan();
+    }
+    std::optional<PeerAdoptionRequest> askAdoption(QWidget*, const Topology&, const UnknownPeer&) override
+    {
+        ++adoptionsAsked;
+        return adoption;
     }
 };
 

@@ -55,6 +55,8 @@ QList<HostCardContent::Badge> eventBadges(const HostState& state, const SourceSt
 
 } // namespace
 
+const QString HostCardContent::PlaceholderKeyText = QStringLiteral("placeholder key");
+
 QString HostCardContent::badgeText(const Service& service)
 {
     QString text = service.name.section(QStringLiteral(" ("), 0, 0);
@@ -71,9 +73,12 @@ HostCardContent HostCardContent::fromTopology(const Host& host, const Topology& 
     HostCardContent content;
     content.title = host.displayName();
     content.subtitle = host.description.isEmpty() ? Host::roleTitle(host.role) : host.description;
-    if (const WireGuardInterface* wg = topology.interfaceOfHost(host.id))
+    if (const WireGuardInterface* wg = topology.interfaceOfHost(host.id)) {
         content.address = wg->name + QLatin1Char(' ') + topology.tunnelAddress(host.id);
-    else
+        // A made-up key (the reference deployment's) must not pass for the real interface's.
+        if (wg->placeholderKey)
+            content.address += QStringLiteral(" · ") + PlaceholderKeyText;
+    } else
         content.address = host.addresses.join(QStringLiteral(", "));
     for (const auto& service : host.services) {
         content.services.append({badgeText(service), service.exposure, false,

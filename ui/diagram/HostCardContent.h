@@ -33,6 +33,9 @@ struct HostCardContent
     QList<Badge> services;
     QList<Badge> events; ///< empty when the host ships no logs; the row is kept so cards never change size
 
+    /// Said instead of a key that is marked as a placeholder (WireGuardInterface::placeholderKey).
+    static const QString PlaceholderKeyText;
+
     static HostCardContent fromTopology(const Host& host, const Topology& topology);
     /// The live parts: state, metrics line, event counts.
     void refresh(const Host& host, const NetworkState& network, const QString& tunnelState, const QString& tunnelReason);

@@ -19,7 +19,7 @@ UnknownPeerItem::UnknownPeerItem(const UnknownPeer& peer, const DiagramPalette* 
 void UnknownPeerItem::setPeer(const UnknownPeer& peer)
 {
     m_peer = peer;
-    setToolTip(QStringLiteral("Unknown peer %1\nreported by %2, not in the topology\n%3")
+    setToolTip(QStringLiteral("Unknown peer %1\nreported by %2, not in the topology\n%3\nRight-click to adopt it into the topology")
                    .arg(peer.telemetry.publicKey, peer.telemetry.reportingHost, peer.status.reason));
     update();
 }

@@ -69,6 +69,15 @@ QString code(const QString& text)
     return text.isEmpty() ? QString() : QStringLiteral("<code>%1</code>").arg(escaped(text));
 }
 
+/// A key, said to be a placeholder when it is: the reference deployment's keys are made up and must not pass for
+/// real ones (an import of the server's wg0.conf replaces them).
+QString keyHtml(const QString& key, bool placeholder)
+{
+    if (!placeholder || key.isEmpty())
+        return code(key);
+    return QStringLiteral("<b>%1</b> <code>%2</code>").arg(escaped(HostCardContent::PlaceholderKeyText), escaped(key));
+}
+
 QString rate(std::optional<double> value)
 {
     return value ? PeerStateRules::formatRate(*value) : QStringLiteral("not known yet");
@@ -137,9 +146,13 @@ QList<Row> tunnelTable(const TunnelState& tunnel, const NetworkState& network, c
     table.add(QStringLiteral("State"), stateHtml(palette, state, word, tunnel.status.reason));
     table.addText(QStringLiteral("Client"), hostName(topology, tunnel.clientHostId) + QStringLiteral("  ") + topology.tunnelAddress(tunnel.clientHostId));
     table.addText(QStringLiteral("Hub"), hostName(topology, tunnel.hubHostId) + QStringLiteral("  ") + topology.tunnelAddress(tunnel.hubHostId));
-    table.add(QStringLiteral("Client public key"), code(tunnel.clientPublicKey));
-    table.add(QStringLiteral("Hub public key"), code(tunnel.hubPublicKey));
-    if (const WireGuardPeer* entry = topology.peer(tunnel.hubPeerId)) {
+    const WireGuardPeer* entry = topology.peer(tunnel.hubPeerId);
+    const WireGuardInterface* client = topology.interfaceOfHost(tunnel.clientHostId);
+    const WireGuardInterface* hub = topology.interfaceOfHost(tunnel.hubHostId);
+    table.add(QStringLiteral("Client public key"),
+        keyHtml(tunnel.clientPublicKey, (entry && entry->placeholderKey) || (client && client->placeholderKey)));
+    table.add(QStringLiteral("Hub public key"), keyHtml(tunnel.hubPublicKey, hub && hub->placeholderKey));
+    if (entry) {
         table.addText(QStringLiteral("Allowed IPs (hub)"), entry->allowedIps.join(QStringLiteral(", ")));
         table.addText(QStringLiteral("Preshared key"), entry->presharedKey ? QStringLiteral("configured") : QStringLiteral("none"));
     }
@@ -222,7 +235,7 @@ OverviewDocument::Document hostDocument(const QString& hostId, const NetworkStat
     facts.addText(QStringLiteral("Addresses"), host->addresses.join(QStringLiteral(", ")));
     if (const WireGuardInterface* wg = topology.interfaceOfHost(hostId)) {
         facts.addText(QStringLiteral("Tunnel address"), wg->name + QStringLiteral(" ") + wg->addresses.join(QStringLiteral(", ")));
-        facts.add(QStringLiteral("Public key"), code(wg->publicKey));
+        facts.add(QStringLiteral("Public key"), keyHtml(wg->publicKey, wg->placeholderKey));
         if (wg->listenPort > 0)
             facts.addText(QStringLiteral("Listens on"), QStringLiteral("UDP %1").arg(wg->listenPort));
     }

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/PeerActions.h"
 
+#include "adopt/ServerConfigFile.h"
+#include "adopt/ServerConfigReader.h"
+#include "adopt/UnknownPeerAdoption.h"
 #include "collector/CollectorOnboarding.h"
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
 #include "diagram/HostCardItem.h"
 #include "diagram/TunnelEdgeItem.h"
+#include "diagram/UnknownPeerItem.h"
 #include "export/PeerExportRunner.h"
 #include "secrets/KeychainSecretStore.h"
 #include "telemetry/NetworkState.h"
 #include "wireguard/SecureBytes.h"
-#include "wireguard/ServerConfigImport.h"
 #include "wizards/OnboardingWizard.h"
 #include "wizards/RotationWizard.h"
 #include "wizards/TopologyChangeCommand.h"
@@ -132,20 +135,26 @@ void PeerActions::attachToDiagram(DiagramView* view)
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     view->viewport()->installEventFilter(this);
     connect(view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
-        const QPoint viewportPos = m_view->viewport()->mapFrom(m_view, pos);
-        DiagramElement element;
-        for (QGraphicsItem* item = m_view->itemAt(viewportPos); item && element.isNone(); item = item->parentItem()) {
-            if (auto* card = qgraphicsitem_cast<HostCardItem*>(item))
-                element = {DiagramElement::Kind::Host, card->hostId()};
-            else if (auto* edge = qgraphicsitem_cast<TunnelEdgeItem*>(item))
-                element = {DiagramElement::Kind::Tunnel, edge->tunnelId()};
-        }
+        const DiagramElement element = elementAt(m_view->viewport()->mapFrom(m_view, pos));
         std::unique_ptr<QMenu> menu(contextMenuFor(element, m_view));
         if (menu)
             menu->exec(m_view->mapToGlobal(pos));
     });
     if (auto* scene = qobject_cast<DiagramScene*>(view->scene()))
         connect(scene, &DiagramScene::elementSelected, this, [this](const DiagramElement& element) { m_selected = element; });
+}
+
+DiagramElement PeerActions::elementAt(const QPoint& viewportPos) const
+{
+    for (QGraphicsItem* item = m_view ? m_view->itemAt(viewportPos) : nullptr; item; item = item->parentItem()) {
+        if (auto* card = qgraphicsitem_cast<HostCardItem*>(item))
+            return {DiagramElement::Kind::Host, card->hostId()};
+        if (auto* edge = qgraphicsitem_cast<TunnelEdgeItem*>(item))
+            return {DiagramElement::Kind::Tunnel, edge->tunnelId()};
+        if (auto* unknown = qgraphicsitem_cast<UnknownPeerItem*>(item))
+            return {DiagramElement::Kind::UnknownPeer, unknown->peerId()};
+    }
+    return {};
 }
 
 QString PeerActions::hostOf(const DiagramElement& element) const
@@ -161,6 +170,15 @@ QString PeerActions::hostOf(const DiagramElement& element) const
 
 QMenu* PeerActions::contextMenuFor(const DiagramElement& element, QWidget* parent)
 {
+    if (element.kind == DiagramElement::Kind::UnknownPeer) {
+        auto* menu = new QMenu(parent);
+        const QString peerId = element.id;
+        menu->addAction(tr("&Adopt into Topology…"), this, [this, peerId] {
+            if (const QString error = adoptUnknownPeer(peerId); !error.isEmpty())
+                m_prompts->inform(m_window, tr("Cannot adopt the peer"), error);
+        });
+        return menu;
+    }
     const QString hostId = hostOf(element);
     const Topology& topology = m_document();
     const WireGuardInterface* hub = CollectorOnboarding::hubInterface(topology);
@@ -232,22 +250,51 @@ void PeerActions::importFromDialog()
 
 QString PeerActions::importServerConfig(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("Cannot read %1: %2").arg(path, file.errorString());
-    QByteArray raw = file.readAll();
-    QString text = QString::fromUtf8(raw);
-    SecureBytes::wipe(raw); // the server's config holds its private key
-    const Topology before = m_document();
-    const ServerConfigImportResult result = ServerConfigImport::apply(before, text);
+    const Topology& current = m_document();
+    const bool hasHub = std::any_of(current.interfaces.cbegin(), current.interfaces.cend(),
+        [](const WireGuardInterface& wgInterface) { return wgInterface.isHub; });
+    if (!hasHub && m_newTopology)
+        return m_newTopology(path);
+    QString text;
+    if (const QString error = ServerConfigFile::read(path, &text); !error.isEmpty())
+        return error;
+    const ServerConfigReadResult read = ServerConfigReader::read(text);
     SecureBytes::wipe(text);
-    if (!m_prompts->acceptImport(m_window, QFileInfo(path).fileName(), result) || !result.ok())
+    const QString fileName = QFileInfo(path).fileName();
+    if (!read.ok()) {
+        QStringList lines;
+        for (const WireGuardConfigError& error : read.errors)
+            lines.append(error.toString());
+        return tr("%1 is not a WireGuard server config Tunnelscope can read:\n%2\n\nChoose the server's wg0.conf, or "
+                  "save what `wg show wg0 dump` prints and import that.")
+            .arg(fileName, lines.join(QLatin1Char('\n')));
+    }
+    const Topology before = m_document();
+    const std::optional<ServerImportPlan> plan = m_prompts->reviewImport(m_window, fileName, before, read.config);
+    if (!plan || !plan->canApply() || plan->isEmpty())
         return {};
-    m_undo->push(new TopologyChangeCommand(
-        tr("Import %1").arg(QFileInfo(path).fileName()), before, result.topology, m_setDocument));
-    Q_EMIT statusMessage(tr("Imported %n peer(s) from %1; Ctrl+Z undoes it", nullptr,
-        static_cast<int>(result.addedPeers.size()))
-                             .arg(QFileInfo(path).fileName()));
+    m_undo->push(new TopologyChangeCommand(tr("Import %1").arg(fileName), before, plan->apply(), m_setDocument));
+    Q_EMIT statusMessage(tr("Imported %1: %2; Ctrl+Z undoes it").arg(fileName, plan->countsLine()));
+    return {};
+}
+
+QString PeerActions::adoptUnknownPeer(const QString& unknownPeerId)
+{
+    const QList<UnknownPeer> unknown = m_network->unknownPeers();
+    const auto peer = std::find_if(unknown.cbegin(), unknown.cend(), [&](const UnknownPeer& candidate) {
+        return candidate.id == unknownPeerId;
+    });
+    if (peer == unknown.cend())
+        return tr("Telemetry no longer reports this peer; wait for the next update and try again.");
+    const Topology before = m_document();
+    const std::optional<PeerAdoptionRequest> request = m_prompts->askAdoption(m_window, before, *peer);
+    if (!request)
+        return {};
+    const PeerAdoptionResult result = UnknownPeerAdoption::adopt(before, *peer, *request);
+    if (!result.ok())
+        return result.error;
+    m_undo->push(new TopologyChangeCommand(tr("Adopt peer %1").arg(request->name), before, result.topology, m_setDocument));
+    Q_EMIT statusMessage(tr("Adopted %1 into the topology; Ctrl+Z undoes it").arg(request->name));
     return {};
 }
 

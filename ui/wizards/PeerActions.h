@@ -48,6 +48,9 @@ public:
     /// Not owned; the default asks with real dialogs.
     void setPrompts(UserPrompts* prompts);
     void setClock(const Clock* clock) { m_clock = clock; }
+    /// Where an import goes while no topology with a hub is open (the welcome page): a new topology made from the
+    /// server's config, rather than a merge into nothing. Returns an error, empty when made or cancelled.
+    void setNewTopologyHook(std::function<QString(const QString&)> hook) { m_newTopology = std::move(hook); }
 
     /// Adds the entries: File → Import, Edit → Undo/Redo, Network → Add/Rotate/Export, and three toolbar buttons.
     void install(QMenu* file, QMenu* edit, QMenu* network, QToolBar* toolbar);
@@ -66,9 +69,14 @@ public:
     RotationWizard* startRotation(const QString& hostId);
     /// Exports into a folder the user chooses; hostIds empty for every peer. Returns the runner (for tests).
     PeerExportRunner* exportPeers(const QStringList& hostIds);
-    /// Reads the server's wg0.conf, previews it and, when accepted, adds it as one undoable step. Returns an
-    /// error, empty when added or declined.
+    /// Reads the server's wg0.conf (or `wg show wg0 dump` output), shows what merging it does (ServerImportPlan)
+    /// and, when applied, makes it one undoable step. Returns an error, empty when applied or declined.
     QString importServerConfig(const QString& path);
+    /// Asks a name and host for a key that telemetry reports but the topology lacks (its id in
+    /// NetworkState::unknownPeers) and adds it as one undoable step. Returns an error, empty when added or declined.
+    QString adoptUnknownPeer(const QString& unknownPeerId);
+    /// The card, tunnel or unknown peer under a point of the diagram's viewport.
+    DiagramElement elementAt(const QPoint& viewportPos) const;
     /// The host a diagram element is about: the host itself, or the client end of a tunnel.
     QString hostOf(const DiagramElement& element) const;
 
@@ -97,6 +105,7 @@ private:
     std::unique_ptr<UserPrompts> m_ownPrompts;
     UserPrompts* m_prompts;
     const Clock* m_clock;
+    std::function<QString(const QString&)> m_newTopology;
     QUndoStack* m_undo;
     QAction* m_addCollector = nullptr;
     QAction* m_import = nullptr;

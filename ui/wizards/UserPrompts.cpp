@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/UserPrompts.h"
 
+#include "wizards/AdoptPeerDialog.h"
 #include "wizards/ServerImportDialog.h"
 
 #include <QFileDialog>
@@ -27,8 +28,24 @@ QString UserPrompts::chooseFile(QWidget* parent, const QString& title, const QSt
     return QFileDialog::getOpenFileName(parent, title, QString(), filter);
 }
 
-bool UserPrompts::acceptImport(QWidget* parent, const QString& fileName, const ServerConfigImportResult& preview)
+QString UserPrompts::chooseSaveFile(QWidget* parent, const QString& title, const QString& suggested, const QString& filter)
 {
-    ServerImportDialog dialog(fileName, preview, parent);
-    return dialog.exec() == QDialog::Accepted;
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+std::optional<ServerImportPlan> UserPrompts::reviewImport(
+    QWidget* parent, const QString& fileName, const Topology& before, const ServerConfig& config)
+{
+    ServerImportDialog dialog(fileName, before, config, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.plan();
+}
+
+std::optional<PeerAdoptionRequest> UserPrompts::askAdoption(QWidget* parent, const Topology& topology, const UnknownPeer& peer)
+{
+    AdoptPeerDialog dialog(topology, peer, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.request();
 }
