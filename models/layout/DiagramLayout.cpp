@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layout/DiagramLayout.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -39,8 +41,9 @@ private:
     void place(const QString& segmentId, QPointF origin);
     QList<const Segment*> regionsUnder(const QString& parentId) const;
     QList<const Host*> hostsOf(const QString& segmentId) const;
-    int columnsFor(qsizetype count, const QSizeF& cell) const;
+    int columnsFor(const QString& segmentId, qsizetype count, const QSizeF& cell) const;
     bool isLarge(const Segment& segment) const;
+    bool holdsOnlyClients(const Segment& segment) const;
     double hubCenterX() const;
     QSizeF cellSize(const QList<const Host*>& hosts) const;
 
@@ -48,6 +51,7 @@ private:
     const DiagramLayout::CardSize& m_cardSize;
     QHash<QString, QSizeF> m_sizes;
     DiagramLayout m_result;
+    QSet<QString> m_underHub; ///< regions in the row below the hub
 };
 
 QList<const Segment*> AutoLayout::regionsUnder(const QString& parentId) const
@@ -60,9 +64,13 @@ QList<const Host*> AutoLayout::hostsOf(const QString& segmentId) const
     return m_topology.hostsInSegment(segmentId);
 }
 
-int AutoLayout::columnsFor(qsizetype count, const QSizeF& cell) const
+int AutoLayout::columnsFor(const QString& segmentId, qsizetype count, const QSizeF& cell) const
 {
-    // Wider than tall, as screens are; a handful of cards stays in one column like the user's drawing.
+    // Below the hub a handful of clients stands in one row, so each tunnel has its own way down; elsewhere a
+    // handful stays in one column like the user's drawing. Wider than tall, as screens are.
+    const bool underHub = m_underHub.contains(segmentId);
+    if (underHub && count <= DiagramLayout::ClientRow)
+        return static_cast<int>(std::max<qsizetype>(1, count));
     if (count <= 3)
         return 1;
     if (count > DiagramLayout::LargeSegment) {
@@ -76,6 +84,21 @@ int AutoLayout::columnsFor(qsizetype count, const QSizeF& cell) const
 bool AutoLayout::isLarge(const Segment& segment) const
 {
     return m_topology.hostsInSegment(segment.id).size() > DiagramLayout::LargeSegment;
+}
+
+bool AutoLayout::holdsOnlyClients(const Segment& segment) const
+{
+    const QList<const Host*> hosts = hostsOf(segment.id);
+    if (hosts.size() < DiagramLayout::ClientRegionMinimum)
+        return false;
+    // A client has an interface of its own that is no hub, or is only known as a hub's [Peer] (a network adopted
+    // from its server knows nothing of the clients' own configs).
+    return std::all_of(hosts.cbegin(), hosts.cend(), [this](const Host* host) {
+        if (const WireGuardInterface* wgInterface = m_topology.interfaceOfHost(host->id))
+            return !wgInterface->isHub;
+        return std::any_of(m_topology.peers.cbegin(), m_topology.peers.cend(),
+                           [host](const WireGuardPeer& peer) { return peer.hostId == host->id; });
+    });
 }
 
 double AutoLayout::hubCenterX() const
@@ -105,7 +128,7 @@ QSizeF AutoLayout::measure(const QString& segmentId)
     double height = 0;
     if (!hosts.isEmpty()) {
         const QSizeF cell = cellSize(hosts);
-        const int columns = columnsFor(hosts.size(), cell);
+        const int columns = columnsFor(segmentId, hosts.size(), cell);
         const qsizetype rows = (hosts.size() + columns - 1) / columns;
         width = columns * cell.width() + (columns - 1) * DiagramLayout::Gap;
         height = rows * cell.height() + (rows - 1) * DiagramLayout::Gap;
@@ -131,7 +154,7 @@ void AutoLayout::place(const QString& segmentId, QPointF origin)
     double x = content.x();
     if (!hosts.isEmpty()) {
         const QSizeF cell = cellSize(hosts);
-        const int columns = columnsFor(hosts.size(), cell);
+        const int columns = columnsFor(segmentId, hosts.size(), cell);
         for (qsizetype i = 0; i < hosts.size(); ++i) {
             const QPointF at(content.x() + (i % columns) * (cell.width() + DiagramLayout::Gap),
                 content.y() + (i / columns) * (cell.height() + DiagramLayout::Gap));
@@ -150,11 +173,17 @@ DiagramLayout AutoLayout::run()
     QList<const Segment*> top;
     QList<const Segment*> bottom;
     QList<const Segment*> large; ///< hundreds of peers: a row of their own, under the hub they connect to
+    const bool hasHub = std::any_of(m_topology.interfaces.cbegin(), m_topology.interfaces.cend(),
+                                    [](const WireGuardInterface& wgInterface) { return wgInterface.isHub; });
     for (const Segment* segment : regionsUnder(QString())) {
-        if (segment->kind == Segment::Kind::Internet)
+        if (segment->kind == Segment::Kind::Internet) {
             top.append(segment);
-        else
-            (isLarge(*segment) ? large : bottom).append(segment);
+        } else if (isLarge(*segment) || (hasHub && holdsOnlyClients(*segment))) {
+            large.append(segment);
+            m_underHub.insert(segment->id);
+        } else {
+            bottom.append(segment);
+        }
     }
     // Public regions on the left, home on the right: the tunnel crosses the middle as in the user's drawing.
     std::stable_sort(bottom.begin(), bottom.end(), [](const Segment* a, const Segment* b) {

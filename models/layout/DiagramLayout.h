@@ -21,6 +21,12 @@ struct DiagramLayout
     /// A top-level region with more hosts than this gets a near-square grid in a row of its own, centred under
     /// the WireGuard hub, instead of a place beside the others: its many tunnels then fan out from the hub.
     static constexpr qsizetype LargeSegment = 40;
+    /// A top-level region of at least this many WireGuard clients (and no hub) goes in that row too, as the
+    /// peers of a network adopted from its server do: their tunnels then come down from the hub side by side
+    /// instead of crowding the gap beside it.
+    static constexpr qsizetype ClientRegionMinimum = 3;
+    /// Up to this many clients below the hub stand in one row.
+    static constexpr qsizetype ClientRow = 8;
 
     using CardSize = std::function<QSizeF(const Host&)>;
 

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void collectorsFanOutUnderTheHub();
     void smallNetworksKeepTheirCurves();
     void readoutsShowForTheSelection();
+    void aBusyHubShowsReadoutsForTheSelection();
     void sameSnapshotRepaintsNothing();
 
 private:
@@ -148,6 +149,32 @@ void TestDiagramScale::readoutsShowForTheSelection()
     scene.select({});
     for (TunnelEdgeItem* each : scene.tunnelEdges())
         QVERIFY(!each->label()->isVisible());
+}
+
+void TestDiagramScale::aBusyHubShowsReadoutsForTheSelection()
+{
+    // Twenty tunnels at one hub: curved, routed edges as in any small network, but twenty readouts would pile
+    // up around the hub, so they show for the selection only.
+    NetworkState network(&m_clock);
+    network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), 20));
+    DiagramScene scene(&network);
+    QVERIFY(!scene.isLarge());
+    QVERIFY(scene.readoutsOnDemand());
+    TunnelEdgeItem* edge = scene.tunnelEdge(QStringLiteral("monitor11-wg0-collector0007"));
+    QVERIFY(edge);
+    QVERIFY(!edge->isStraight());
+    for (TunnelEdgeItem* each : scene.tunnelEdges())
+        QVERIFY(!each->label()->isVisible());
+    scene.select({DiagramElement::Kind::Tunnel, edge->tunnelId()});
+    QVERIFY(edge->label()->isVisible());
+    scene.select({});
+    QVERIFY(!edge->label()->isVisible());
+
+    // The reference deployment's two tunnels keep their readouts.
+    NetworkState small(&m_clock);
+    small.setTopology(TopologyFile::referenceDeployment());
+    DiagramScene smallScene(&small);
+    QVERIFY(!smallScene.readoutsOnDemand());
 }
 
 void TestDiagramScale::sameSnapshotRepaintsNothing()

@@ -23,6 +23,17 @@ namespace {
 /// Up to this many cards, edges are routed around cards and readouts placed off them; beyond, the cost is
 /// quadratic and the view is zoomed too far out for it to matter.
 constexpr qsizetype CarefulRoutingLimit = 150;
+/// More tunnels than this at one hub and their readouts would pile up around it: they show for the selection.
+constexpr qsizetype ReadoutsPerHubLimit = 12;
+
+qsizetype mostPeersOnOneInterface(const Topology& topology)
+{
+    QHash<QString, qsizetype> perInterface;
+    qsizetype busiest = 0;
+    for (const auto& peer : topology.peers)
+        busiest = std::max(busiest, ++perInterface[peer.interfaceId]);
+    return busiest;
+}
 
 QString pairKey(const QString& a, const QString& b)
 {
@@ -131,6 +142,7 @@ void DiagramScene::rebuild()
     // (measured: minutes per update at 2,000 peers) than a linear scan of the items.
     m_large = topology.hosts.size() > CarefulRoutingLimit;
     setItemIndexMethod(m_large ? NoIndex : BspTreeIndex);
+    m_readoutsOnDemand = m_large || mostPeersOnOneInterface(topology) > ReadoutsPerHubLimit;
 
     QHash<QString, HostCardContent> contents;
     QHash<QString, QSizeF> sizes; // measured once: the layout asks for each card's size several times
@@ -165,7 +177,7 @@ void DiagramScene::rebuild()
         auto* edge = new TunnelEdgeItem(tunnel.id, &m_palette, label);
         addItem(edge);
         addItem(label);
-        label->setVisible(!m_large);
+        label->setVisible(!m_readoutsOnDemand);
         m_tunnels.insert(tunnel.id, edge);
         m_tunnelsByHost.insert(tunnel.clientHostId, edge);
         m_tunnelsByHost.insert(tunnel.hubHostId, edge);
@@ -608,7 +620,7 @@ void DiagramScene::select(const DiagramElement& element)
 
 void DiagramScene::showReadoutsOfSelection()
 {
-    if (!m_large)
+    if (!m_readoutsOnDemand)
         return;
     QSet<EdgeLabelItem*> wanted;
     const DiagramElement element = selectedElement();

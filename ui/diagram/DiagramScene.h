@@ -52,6 +52,7 @@ public:
 
     /// Hundreds of hosts: straight edges drawn only where exposed, tunnel readouts only for the selection.
     bool isLarge() const { return m_large; }
+    bool readoutsOnDemand() const { return m_readoutsOnDemand; }
 
     DiagramElement selectedElement() const;
     /// Selects exactly this element (or nothing); emits elementSelected.
@@ -122,6 +123,7 @@ private:
     QHash<QString, QString> m_hostNames;
     QSet<EdgeLabelItem*> m_shownReadouts; ///< large diagrams: the readouts shown for the selection
     bool m_large = false; ///< hundreds of hosts: straight edges, readouts on demand, no item index
+    bool m_readoutsOnDemand = false; ///< tunnel readouts only for the selection (large, or a hub with many)
     QSet<QString> m_movedCards;
     QString m_highlightedSegment;
     bool m_rebuilding = false;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "adopt/ServerTopologyBuilder.h"
 #include "layout/DiagramLayout.h"
 #include "topology/SyntheticTopology.h"
 #include "topology/TopologyFile.h"
 #include "topology/TopologyValidator.h"
+#include "wireguard/WireGuardKey.h"
 
 #include <QHostAddress>
 #include <QSet>
@@ -114,6 +116,7 @@ private Q_SLOTS:
     void autoLayout_data();
     void autoLayout();
     void referenceLayoutReadsLikeTheDrawing();
+    void serverPeersStandInARowBelowTheHub();
     void emptyTopology();
     void savedPositionsAreKept();
     void fitSegmentsRegrowsAroundMovedCards();
@@ -280,6 +283,37 @@ void TestDiagramLayout::referenceLayoutReadsLikeTheDrawing()
     QVERIFY(cloud.right() < home.left());
     QVERIFY(layout.segmentRects.value(QStringLiteral("proxmox")).contains(layout.hostRects.value(QStringLiteral("monitor11"))));
     QVERIFY(!layout.segmentRects.contains(QStringLiteral("vpn")));
+}
+
+void TestDiagramLayout::serverPeersStandInARowBelowTheHub()
+{
+    // A network adopted from its server: the hub's region and one region of its peers, side by side before, so
+    // that three tunnels and their readouts crowded the gap beside the hub.
+    QString config = QStringLiteral("[Interface]\nAddress = 10.8.0.1/24\nListenPort = 51820\nPrivateKey = %1\n")
+                         .arg(WireGuardKey::generatePrivate().toBase64());
+    for (int i = 2; i <= 4; ++i)
+        config += QStringLiteral("\n[Peer]\nPublicKey = %1\nAllowedIPs = 10.8.0.%2/32\n")
+                      .arg(WireGuardKey::generatePrivate().publicKey().toBase64())
+                      .arg(i);
+    const ServerTopologyResult built = ServerTopologyBuilder::build(config);
+    QVERIFY(built.ok());
+    const DiagramLayout layout = DiagramLayout::compute(built.topology, cardSize);
+    verifyLayout(built.topology, layout);
+    const QString hubId = built.topology.interfaces.constFirst().hostId;
+    const QRectF hub = layout.hostRects.value(hubId);
+    QRectF peers;
+    qsizetype count = 0;
+    for (const Host& host : built.topology.hosts) {
+        if (host.id == hubId)
+            continue;
+        const QRectF card = layout.hostRects.value(host.id);
+        QVERIFY2(card.top() >= hub.bottom() + 2 * DiagramLayout::Gap, qPrintable(host.id)); // room for the readouts
+        QCOMPARE(card.top(), layout.hostRects.value(built.topology.hosts.last().id).top()); // one row
+        peers = peers.isNull() ? card : peers.united(card);
+        ++count;
+    }
+    QCOMPARE(count, 3);
+    QVERIFY(peers.left() < hub.center().x() && hub.center().x() < peers.right()); // centred under the hub
 }
 
 void TestDiagramLayout::emptyTopology()
