@@ -86,6 +86,27 @@ private:
         return source;
     }
 
+    /// A source polling a fake InfluxDB that answers the recorded poll, with scripted log counts.
+    struct LoggedSource
+    {
+        FakeHttpServer server;
+        ScriptedLogEvents logs;
+        std::unique_ptr<InfluxTelemetrySource> source;
+        std::unique_ptr<QSignalSpy> snapshots;
+    };
+
+    std::unique_ptr<LoggedSource> loggedSource()
+    {
+        auto polled = std::make_unique<LoggedSource>();
+        if (!polled->server.listenOnLoopback())
+            return nullptr;
+        polled->server.setFallback(recordedPollAnswer());
+        polled->source = std::make_unique<InfluxTelemetrySource>(dataSourceFor(polled->server), InfluxCredentials{}, &m_network, &m_clock);
+        polled->source->setLogEventsProvider(&polled->logs);
+        polled->snapshots = std::make_unique<QSignalSpy>(polled->source.get(), &TelemetrySource::snapshotReady);
+        return polled;
+    }
+
     static bool runCycle(InfluxTelemetrySource& source)
     {
         QSignalSpy cycles(&source, &InfluxTelemetrySource::cycleFinished);
@@ -319,13 +340,11 @@ private Q_SLOTS:
 
     void logEventsJoinTheSnapshotAndStatus()
     {
-        FakeHttpServer server;
-        QVERIFY(server.listenOnLoopback());
-        server.setFallback(recordedPollAnswer());
-        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
-        ScriptedLogEvents logs;
-        source.setLogEventsProvider(&logs);
-        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        const auto polled = loggedSource();
+        QVERIFY(polled);
+        InfluxTelemetrySource& source = *polled->source;
+        ScriptedLogEvents& logs = polled->logs;
+        QSignalSpy& snapshots = *polled->snapshots;
         QSignalSpy cycles(&source, &InfluxTelemetrySource::cycleFinished);
         source.pollNow();
         QCOMPARE(logs.requests, 1);
@@ -348,13 +367,11 @@ private Q_SLOTS:
 
     void aSlowLogSourceNeitherHoldsMetricsNorAddsASnapshot()
     {
-        FakeHttpServer server;
-        QVERIFY(server.listenOnLoopback());
-        server.setFallback(recordedPollAnswer());
-        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
-        ScriptedLogEvents logs;
-        source.setLogEventsProvider(&logs);
-        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        const auto polled = loggedSource();
+        QVERIFY(polled);
+        InfluxTelemetrySource& source = *polled->source;
+        ScriptedLogEvents& logs = polled->logs;
+        QSignalSpy& snapshots = *polled->snapshots;
         source.pollNow();
         // Loki does not answer: the metrics come anyway, after the grace.
         QVERIFY(snapshots.wait(WaitMs));
@@ -374,18 +391,16 @@ private Q_SLOTS:
 
     void logCountsAloneUpdateWhenInfluxFails()
     {
-        FakeHttpServer server;
-        QVERIFY(server.listenOnLoopback());
-        server.setFallback(recordedPollAnswer());
-        InfluxTelemetrySource source(dataSourceFor(server), {}, &m_network, &m_clock);
-        ScriptedLogEvents logs;
-        source.setLogEventsProvider(&logs);
-        QSignalSpy snapshots(&source, &TelemetrySource::snapshotReady);
+        const auto polled = loggedSource();
+        QVERIFY(polled);
+        InfluxTelemetrySource& source = *polled->source;
+        ScriptedLogEvents& logs = polled->logs;
+        QSignalSpy& snapshots = *polled->snapshots;
         source.pollNow();
         logs.answer({prodEvents(1)}, true);
         QVERIFY(QTest::qWaitFor([&] { return snapshots.size() == 1; }, WaitMs));
 
-        server.setFallback(FakeHttpServer::response(500, R"({"error":"engine broke"})"));
+        polled->server.setFallback(FakeHttpServer::response(500, R"({"error":"engine broke"})"));
         source.pollNow();
         QVERIFY(QTest::qWaitFor([&] { return !source.isPolling(); }, WaitMs));
         logs.answer({prodEvents(2)}, true);
