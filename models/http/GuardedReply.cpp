@@ -7,6 +7,10 @@
 
 namespace {
 
+/// At most this much is copied per turn of the event loop: Qt may hold tens of megabytes for one readyRead, and
+/// copying them at once blocks the caller's (the GUI) thread for longer than a frame.
+constexpr qint64 ReadChunkBytes = 256 * HttpLimits::KiB;
+
 bool isRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -111,7 +115,27 @@ void GuardedReply::onReadyRead()
 {
     if (m_exchange.failed())
         return;
-    m_exchange.body += m_reply->readAll();
+    readChunk();
+    if (m_exchange.failed() || m_readQueued || m_reply->bytesAvailable() <= 0)
+        return;
+    m_readQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_readQueued = false;
+        if (m_reply)
+            onReadyRead();
+    }, Qt::QueuedConnection);
+}
+
+void GuardedReply::readChunk()
+{
+    // Never more than one byte past the cap: that byte is enough to know the answer is too large.
+    const qint64 room = m_limits.maxBodyBytes + 1 - m_exchange.body.size();
+    const QByteArray chunk = m_reply->read(std::clamp(room, qint64(1), ReadChunkBytes));
+    QByteArray& body = m_exchange.body;
+    // Grown by doubling here: appended as it came, a large body was copied whole again with every chunk.
+    if (body.capacity() - body.size() < chunk.size())
+        body.reserve(std::max(2 * body.capacity(), body.size() + chunk.size()));
+    body.append(chunk);
     if (m_exchange.body.size() > m_limits.maxBodyBytes) {
         m_exchange.body.truncate(m_limits.maxBodyBytes);
         fail(HttpExchange::Failure::TooLarge,
@@ -121,9 +145,6 @@ void GuardedReply::onReadyRead()
 
 void GuardedReply::readAnswer()
 {
-    // An aborted reply is closed; reading it only warns.
-    if (m_reply->isOpen() && !m_exchange.failed())
-        onReadyRead();
     m_exchange.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_exchange.reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     m_exchange.url = m_reply->url();
@@ -136,6 +157,18 @@ void GuardedReply::onFinished()
 {
     if (m_finished)
         return;
+    // What is still buffered is read a chunk per turn, like readyRead's; an aborted reply is closed (reading it
+    // only warns), and a failed one needs no more of its body.
+    if (!m_exchange.failed() && m_reply->isOpen() && m_reply->bytesAvailable() > 0) {
+        readChunk();
+        if (!m_finished) {
+            QMetaObject::invokeMethod(this, [this] {
+                if (m_reply)
+                    onFinished();
+            }, Qt::QueuedConnection);
+        }
+        return;
+    }
     readAnswer();
     const QNetworkReply::NetworkError error = m_reply->error();
     if (!m_exchange.failed() && error != QNetworkReply::NoError && (m_exchange.status == 0 || int(error) < 200)) {

@@ -47,6 +47,7 @@ private:
     void send(const QUrl& url);
     void onMetaData();
     void onReadyRead();
+    void readChunk();
     void onFinished();
     void readAnswer();
     bool followRedirect();
@@ -63,4 +64,5 @@ private:
     QElapsedTimer m_elapsed;
     HttpExchange m_exchange;
     bool m_finished = false;
+    bool m_readQueued = false; ///< a further chunk is due on the next turn of the event loop
 };

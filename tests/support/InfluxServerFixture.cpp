@@ -13,10 +13,21 @@ InfluxServerFixture::InfluxServerFixture() = default;
 
 InfluxServerFixture::~InfluxServerFixture()
 {
+    kill();
+}
+
+void InfluxServerFixture::kill()
+{
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+bool InfluxServerFixture::restart(QString* error)
+{
+    kill();
+    return launch(error);
 }
 
 QString InfluxServerFixture::executable()
@@ -51,8 +62,13 @@ bool InfluxServerFixture::start(QString* error, bool authEnabled)
         *error = QStringLiteral("no temporary directory");
         return false;
     }
-    const quint16 rpcPort = BlockingHttp::freeLoopbackPort();
     m_httpPort = BlockingHttp::freeLoopbackPort();
+    return writeConfig(authEnabled, error) && launch(error);
+}
+
+bool InfluxServerFixture::writeConfig(bool authEnabled, QString* error)
+{
+    const quint16 rpcPort = BlockingHttp::freeLoopbackPort();
     const QString dir = m_dir.path();
     const QString config = QStringLiteral(R"(reporting-disabled = true
 bind-address = "127.0.0.1:%1"
@@ -104,9 +120,13 @@ bind-address = "127.0.0.1:%1"
         *error = QStringLiteral("cannot write %1").arg(file.fileName());
         return false;
     }
-    file.close();
+    return true;
+}
+
+bool InfluxServerFixture::launch(QString* error)
+{
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start(executable(), {QStringLiteral("-config"), file.fileName()});
+    m_process.start(executable(), {QStringLiteral("-config"), m_dir.filePath(QStringLiteral("influxdb.conf"))});
     if (!m_process.waitForStarted(5000)) {
         *error = QStringLiteral("influxd did not start: %1").arg(m_process.errorString());
         return false;

@@ -27,6 +27,11 @@ public:
     bool start(QString* error, bool authEnabled = false);
     /// start(), then CREATE DATABASE and write the line protocol into it: the usual start of a test.
     bool startWithData(const QString& database, const QByteArray& lineProtocol, QString* error);
+    /// Kills the server (SIGKILL, as a crash would) and keeps its folders and port for restart().
+    void kill();
+    /// Starts it again on the same port and data, waiting (bounded) for /ping.
+    bool restart(QString* error);
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     /// The credentials execute() and write() send from now on (Basic).
     void setAdmin(const QByteArray& user, const QByteArray& password);
     QUrl url() const;
@@ -40,6 +45,8 @@ public:
     QString serverOutput() const;
 
 private:
+    bool writeConfig(bool authEnabled, QString* error);
+    bool launch(QString* error);
     /// Sends a request and waits for it, bounded by the timeout; returns the status code (0 = no answer).
     int exchange(const QByteArray& verb, const QUrl& url, const QByteArray& body, QByteArray* answer, int timeoutMs);
 
