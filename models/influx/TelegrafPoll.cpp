@@ -107,7 +107,7 @@ void TelegrafPoll::apply(const InfluxResult& result)
     if (const auto* statement = result.statement(PeerFields))
         applyFields(*statement);
     if (const auto* statement = result.statement(PeerRates))
-        applyRates(*statement, result.serverTime);
+        applyRates(*statement);
     if (const auto* statement = result.statement(HostUptime))
         applyHostUptime(*statement);
     if (const auto* statement = result.statement(HostLoad))
@@ -151,24 +151,17 @@ void TelegrafPoll::applyFields(const InfluxStatementResult& statement)
     });
 }
 
-void TelegrafPoll::applyRates(const InfluxStatementResult& statement, const QDateTime& serverNow)
+void TelegrafPoll::applyRates(const InfluxStatementResult& statement)
 {
-    // A bucket's derivative is a true rate once the bucket is over. The newest one may still be filling: a
-    // collector that samples every 2 s has put one point of five into it, and its rate would read a fifth of
-    // the truth. By the server's clock, such a bucket gives way to the one before it.
-    for (const auto& series : statement.series) {
-        qsizetype row = series.values.size() - 1;
-        if (row < 0)
-            continue;
-        const QDateTime bucketStart = timeFromCell(series.cell(row, QStringLiteral("time")), Epoch);
-        if (row > 0 && serverNow.isValid() && bucketStart.isValid() && bucketStart.addSecs(m_bucketSeconds) > serverNow)
-            --row;
+    // With buckets no longer than Telegraf's interval the newest bucket holds its whole sample, so its
+    // derivative is already a true rate.
+    forEachNewestRow(statement, [this](const InfluxSeries& series, qsizetype row) {
         PeerTelemetry& peer = peerFor(series);
         if (const auto rx = numberFromCell(series.cell(row, QStringLiteral("rx_Bps"))))
             peer.rxBytesPerSecond = rx;
         if (const auto tx = numberFromCell(series.cell(row, QStringLiteral("tx_Bps"))))
             peer.txBytesPerSecond = tx;
-    }
+    });
     learnIntervals(statement);
 }
 

@@ -66,7 +66,7 @@ private:
     void learnIntervals(const InfluxStatementResult& rates);
     PeerTelemetry& peerFor(const InfluxSeries& series);
     HostTelemetry& hostFor(const InfluxSeries& series);
-    void applyRates(const InfluxStatementResult& statement, const QDateTime& serverNow);
+    void applyRates(const InfluxStatementResult& statement);
     void applySamples(const InfluxStatementResult& statement);
     void applyFields(const InfluxStatementResult& statement);
     void applyHostUptime(const InfluxStatementResult& statement);

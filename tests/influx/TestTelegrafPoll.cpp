@@ -209,27 +209,6 @@ private Q_SLOTS:
         QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("slow")), 60);
     }
 
-    void aFillingBucketGivesWayToTheOneBefore()
-    {
-        // A collector every 2 s: the newest 10 s bucket holds one sample of five, so its derivative reads low.
-        const qint64 t = 1795303740000LL;
-        const QByteArray answer = QStringLiteral(
-            R"({"results":[{"statement_id":0,"series":[{"name":"wireguard_peer","tags":{"device":"wg0","host":"prod",)"
-            R"("public_key":"%1"},"columns":["time","rx_Bps","tx_Bps"],"values":[[%2,2000,500],[%3,400,100]]}]}]})")
-                                      .arg(ProdKey).arg(t).arg(t + 10000).toUtf8();
-        const auto rxAt = [&](const QDateTime& serverNow) {
-            TelegrafPoll poll;
-            InfluxResult result = InfluxResponseParser::parse(answer);
-            result.serverTime = serverNow;
-            poll.apply(result);
-            const TelemetrySnapshot snapshot = poll.snapshot(QDateTime::fromMSecsSinceEpoch(t, Qt::UTC));
-            return snapshot.peers.isEmpty() ? std::optional<double>() : snapshot.peers.constFirst().rxBytesPerSecond;
-        };
-        QCOMPARE(rxAt(QDateTime::fromMSecsSinceEpoch(t + 14000, Qt::UTC)), std::optional<double>(2000));
-        QCOMPARE(rxAt(QDateTime::fromMSecsSinceEpoch(t + 20000, Qt::UTC)), std::optional<double>(400)); // over: its own
-        QCOMPARE(rxAt(QDateTime()), std::optional<double>(400)); // no server clock: the newest, as before
-    }
-
     void whatTheServerNoLongerReportsIsEvicted()
     {
         const qint64 t = 1795303740000LL;
