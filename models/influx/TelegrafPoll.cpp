@@ -24,11 +24,6 @@ void forEachNewestRow(const InfluxStatementResult& statement, Visit visit)
 
 } // namespace
 
-TelegrafPoll::TelegrafPoll(int bucketSeconds)
-    : m_bucketSeconds(std::max(1, bucketSeconds))
-{
-}
-
 QString TelegrafPoll::peerKey(const QString& host, const QString& device, const QString& publicKey)
 {
     return host + QLatin1Char('|') + device + QLatin1Char('|') + publicKey;
@@ -50,11 +45,8 @@ InfluxQuery TelegrafPoll::nextQuery() const
     query.epoch = Epoch;
     query.statements.resize(StatementCount);
     query.statements[PeerRates] =
-        QStringLiteral(R"(SELECT non_negative_derivative(last("rx_bytes"),1s) AS "rx_Bps", )"
-                       R"(non_negative_derivative(last("tx_bytes"),1s) AS "tx_Bps" FROM "wireguard_peer" WHERE %1)"
-                       R"( GROUP BY time(%2s),"host","device","public_key" fill(none))")
-            .arg(rateTime)
-            .arg(m_bucketSeconds);
+        QStringLiteral(R"(SELECT "rx_bytes", "tx_bytes" FROM "wireguard_peer" WHERE %1)").arg(rateTime)
+        + QLatin1String(PeerGroups) + QLatin1String(" ORDER BY time DESC LIMIT 2");
     query.statements[PeerSamples] =
         QStringLiteral(R"(SELECT last("rx_bytes") AS "rx_bytes" FROM "wireguard_peer" WHERE %1)").arg(peerTime)
         + QLatin1String(PeerGroups);
@@ -153,38 +145,63 @@ void TelegrafPoll::applyFields(const InfluxStatementResult& statement)
 
 void TelegrafPoll::applyRates(const InfluxStatementResult& statement)
 {
-    // With buckets no longer than Telegraf's interval the newest bucket holds its whole sample, so its
-    // derivative is already a true rate.
-    forEachNewestRow(statement, [this](const InfluxSeries& series, qsizetype row) {
+    // The two newest raw samples and their own times: a rate per time bucket would read low while the newest
+    // bucket of a collector faster than the bucket is still filling, and a bucket longer than the collector's
+    // interval would hide it.
+    QMap<QString, qint64> shortestSpacingMs;
+    for (const auto& series : statement.series) {
+        const auto rate = rateOfNewestSamples(series);
+        if (!rate)
+            continue;
         PeerTelemetry& peer = peerFor(series);
-        if (const auto rx = numberFromCell(series.cell(row, QStringLiteral("rx_Bps"))))
-            peer.rxBytesPerSecond = rx;
-        if (const auto tx = numberFromCell(series.cell(row, QStringLiteral("tx_Bps"))))
-            peer.txBytesPerSecond = tx;
-    });
-    learnIntervals(statement);
+        if (rate->rxBytesPerSecond)
+            peer.rxBytesPerSecond = rate->rxBytesPerSecond;
+        if (rate->txBytesPerSecond)
+            peer.txBytesPerSecond = rate->txBytesPerSecond;
+        // Gaps only lengthen the spacing, so the shortest among a host's peers is the best estimate of its interval.
+        const QString host = series.tags.value(QStringLiteral("host"));
+        if (!shortestSpacingMs.contains(host) || rate->spacingMs < shortestSpacingMs.value(host))
+            shortestSpacingMs.insert(host, rate->spacingMs);
+    }
+    for (auto it = shortestSpacingMs.cbegin(); it != shortestSpacingMs.cend(); ++it)
+        m_intervalByHost.insert(it.key(), std::max(1, int((it.value() + 500) / 1000)));
 }
 
-void TelegrafPoll::learnIntervals(const InfluxStatementResult& rates)
+std::optional<TelegrafPoll::SampleRate> TelegrafPoll::rateOfNewestSamples(const InfluxSeries& series)
 {
-    // The rate buckets that hold points are as far apart as the collector's samples (at least one bucket): their
-    // mean spacing is its interval. Gaps and counter resets only drop rows and lengthen it, so the shortest
-    // spacing among a host's peers is the best estimate.
-    QMap<QString, qint64> shortestMs;
-    for (const auto& series : rates.series) {
-        if (series.values.size() < 2)
+    // Rows come newest first, but nothing here depends on it.
+    qsizetype newest = -1;
+    qsizetype before = -1;
+    QDateTime newestTime;
+    QDateTime beforeTime;
+    for (qsizetype row = 0; row < series.values.size(); ++row) {
+        const QDateTime time = timeFromCell(series.cell(row, QStringLiteral("time")), Epoch);
+        if (!time.isValid())
             continue;
-        const QDateTime first = timeFromCell(series.cell(0, QStringLiteral("time")), Epoch);
-        const QDateTime last = timeFromCell(series.cell(series.values.size() - 1, QStringLiteral("time")), Epoch);
-        if (!first.isValid() || !last.isValid() || last <= first)
-            continue;
-        const qint64 spacing = first.msecsTo(last) / (series.values.size() - 1);
-        const QString host = series.tags.value(QStringLiteral("host"));
-        if (!shortestMs.contains(host) || spacing < shortestMs.value(host))
-            shortestMs.insert(host, spacing);
+        if (!newestTime.isValid() || time > newestTime) {
+            before = newest;
+            beforeTime = newestTime;
+            newest = row;
+            newestTime = time;
+        } else if (!beforeTime.isValid() || time > beforeTime) {
+            before = row;
+            beforeTime = time;
+        }
     }
-    for (auto it = shortestMs.cbegin(); it != shortestMs.cend(); ++it)
-        m_intervalByHost.insert(it.key(), std::max(1, int((it.value() + 500) / 1000)));
+    if (before < 0 || beforeTime >= newestTime)
+        return std::nullopt;
+    SampleRate rate;
+    rate.spacingMs = beforeTime.msecsTo(newestTime);
+    const auto perSecond = [&](const QString& column) -> std::optional<double> {
+        const auto now = integerFromCell(series.cell(newest, column));
+        const auto then = integerFromCell(series.cell(before, column));
+        if (!now || !then || *now < *then) // a counter reset: no rate until two samples follow it
+            return std::nullopt;
+        return double(*now - *then) * 1000.0 / double(rate.spacingMs);
+    };
+    rate.rxBytesPerSecond = perSecond(QStringLiteral("rx_bytes"));
+    rate.txBytesPerSecond = perSecond(QStringLiteral("tx_bytes"));
+    return rate;
 }
 
 void TelegrafPoll::evictBefore(const QDateTime& cutoff)

@@ -31,19 +31,14 @@ public:
     static constexpr int RecentWindowSeconds = 300;
     /// Data the server has not reported for this long is dropped: a fresh start would not find it either.
     static constexpr int RetentionSeconds = FirstLookbackSeconds;
-    /// Rates come from buckets no longer than Telegraf's usual interval, so that a bucket never holds part of
-    /// the samples of a longer period (its derivative would under-report); empty buckets are skipped and the
-    /// derivative divides by the real distance. The poll interval does not change this.
-    static constexpr int DefaultRateBucketSeconds = 10;
-    /// Rate queries read this much of the server's recent time, so agents sending every minute still give two points.
+    /// Rates come from the two newest samples of each peer and their own times, so they are true for any collector
+    /// interval. The rate query reads this much of the server's recent time, so agents sending every minute still
+    /// give two points.
     static constexpr int RateLookbackSeconds = 150;
-    /// GROUP BY time() stops at the server's now() unless told otherwise: a collector whose clock runs ahead by up to
-    /// this much still has its rates read.
+    /// Points stamped further ahead of the server's clock than this are not read for rates: a collector whose
+    /// clock runs ahead by less still has them.
     static constexpr int ClockAheadToleranceSeconds = 3600;
 
-    explicit TelegrafPoll(int rateBucketSeconds = DefaultRateBucketSeconds);
-
-    int rateBucketSeconds() const { return m_bucketSeconds; }
     InfluxQuery nextQuery() const;
     /// Merges a successful answer; statements that are missing or empty change nothing.
     void apply(const InfluxResult& result);
@@ -63,7 +58,13 @@ public:
     static QString peerKey(const QString& host, const QString& device, const QString& publicKey);
 
 private:
-    void learnIntervals(const InfluxStatementResult& rates);
+    struct SampleRate
+    {
+        qint64 spacingMs = 0;
+        std::optional<double> rxBytesPerSecond;
+        std::optional<double> txBytesPerSecond;
+    };
+    static std::optional<SampleRate> rateOfNewestSamples(const InfluxSeries& series);
     PeerTelemetry& peerFor(const InfluxSeries& series);
     HostTelemetry& hostFor(const InfluxSeries& series);
     void applyRates(const InfluxStatementResult& statement);
@@ -73,7 +74,6 @@ private:
     void applyHostNumber(const InfluxStatementResult& statement, const QString& column,
                          std::optional<double> HostTelemetry::*field, bool inverted);
 
-    int m_bucketSeconds;
     QMap<QString, PeerTelemetry> m_peers; ///< ordered, so snapshots are stable
     QMap<QString, HostTelemetry> m_hosts;
     QMap<QString, int> m_intervalByHost;

@@ -100,7 +100,7 @@ private Q_SLOTS:
     {
         InfluxClient client(&m_network);
         client.setConnection(connection());
-        TelegrafPoll poll(TelegrafScenario::IntervalSeconds);
+        TelegrafPoll poll;
         const InfluxResult result = runQuery(client, poll.nextQuery());
         QVERIFY2(result.ok(), qPrintable(result.errorMessage));
         QCOMPARE(result.httpStatus, 200);
@@ -153,6 +153,42 @@ private Q_SLOTS:
         QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("monitor11")), TelegrafScenario::IntervalSeconds);
         QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("prod")), TelegrafScenario::IntervalSeconds);
         QVERIFY(!edge.cpuBusyPercent.has_value());
+    }
+
+    void aCollectorFasterThanTenSecondsGetsItsTrueRate()
+    {
+        // A collector every 2 s at a steady 1,000 B/s down and 250 B/s up. Its newest point opens a 10 s stretch
+        // of the server's clock: a rate per 10 s bucket would see one sample of five there and read a fifth.
+        const QString database = QStringLiteral("fast");
+        QString error;
+        QVERIFY2(!m_server->execute(QStringLiteral("CREATE DATABASE fast"), &error).isEmpty(), qPrintable(error));
+        const qint64 newestMs = QDateTime::currentMSecsSinceEpoch() / 10000 * 10000;
+        const QString escapedKey = QString(TelegrafScenario::ProdKey).replace(QLatin1Char('='), QLatin1String("\\="));
+        QByteArray lines;
+        for (int sample = 0; sample <= 20; ++sample) {
+            const qint64 atMs = newestMs - (20 - sample) * 2000LL;
+            lines += QStringLiteral("wireguard_peer,device=wg0,host=fast,public_key=%1 rx_bytes=%2i,tx_bytes=%3i %4\n")
+                         .arg(escapedKey)
+                         .arg(100000 + sample * 2000)
+                         .arg(5000 + sample * 500)
+                         .arg(atMs * 1000000)
+                         .toUtf8();
+        }
+        QVERIFY2(m_server->write(database, lines, &error), qPrintable(error));
+
+        InfluxConnection fast = connection();
+        fast.database = database;
+        InfluxClient client(&m_network);
+        client.setConnection(fast);
+        TelegrafPoll poll;
+        const InfluxResult result = runQuery(client, poll.nextQuery());
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage));
+        poll.apply(result);
+        const PeerTelemetry peer =
+            poll.peers().value(TelegrafPoll::peerKey(QStringLiteral("fast"), QStringLiteral("wg0"), TelegrafScenario::ProdKey));
+        QCOMPARE(peer.rxBytesPerSecond, std::optional<double>(1000));
+        QCOMPARE(peer.txBytesPerSecond, std::optional<double>(250));
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("fast")), 2);
     }
 
     void sourceFeedsNetworkStateAndReadsOnlyNewerPoints()

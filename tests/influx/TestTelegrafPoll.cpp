@@ -47,16 +47,17 @@ QByteArray samplesAnswer(const QList<QPair<QString, qint64>>& newest)
         .toUtf8();
 }
 
-/// A PeerRates answer (statement 0): one series per host with rows at the given times (ms).
+/// A PeerRates answer (statement 0): one series per host with raw samples at the given times (ms), newest first
+/// as the query orders them, counting 100 B/s down and 50 B/s up.
 QByteArray ratesAnswer(const QList<QPair<QString, QList<qint64>>>& rows)
 {
     QStringList series;
     for (const auto& [host, times] : rows) {
         QStringList values;
         for (const qint64 time : times)
-            values.append(QStringLiteral("[%1,100,50]").arg(time));
+            values.append(QStringLiteral("[%1,%2,%3]").arg(time).arg(time / 10).arg(time / 20));
         series.append(QStringLiteral(R"({"name":"wireguard_peer","tags":{"device":"wg0","host":"%1","public_key":"%2"},)"
-                                     R"("columns":["time","rx_Bps","tx_Bps"],"values":[%3]})")
+                                     R"("columns":["time","rx_bytes","tx_bytes"],"values":[%3]})")
                           .arg(host, ProdKey + QString::number(series.size()), values.join(QLatin1Char(','))));
     }
     return QStringLiteral(R"({"results":[{"statement_id":0,"series":[%1]}]})").arg(series.join(QLatin1Char(','))).toUtf8();
@@ -97,11 +98,12 @@ private Q_SLOTS:
         const InfluxQuery query = poll.nextQuery();
         QCOMPARE(query.statements.size(), qsizetype(TelegrafPoll::StatementCount));
         QCOMPARE(query.epoch, InfluxQuery::Epoch::Milliseconds);
-        QVERIFY(query.statements.at(TelegrafPoll::PeerRates).contains(QLatin1String(
-            R"(non_negative_derivative(last("rx_bytes"),1s) AS "rx_Bps")")));
+        QVERIFY(query.statements.at(TelegrafPoll::PeerRates).startsWith(QLatin1String(
+            R"(SELECT "rx_bytes", "tx_bytes" FROM "wireguard_peer")")));
         QVERIFY(query.statements.at(TelegrafPoll::PeerRates).contains(QLatin1String("time > now() - 150s")));
-        QVERIFY(query.statements.at(TelegrafPoll::PeerRates).contains(QLatin1String(
-            R"(GROUP BY time(10s),"host","device","public_key" fill(none))")));
+        // Two raw samples per peer, whatever the lookback: the answer does not grow with the collector's rate.
+        QVERIFY(query.statements.at(TelegrafPoll::PeerRates).endsWith(QLatin1String(
+            R"(GROUP BY "host","device","public_key" ORDER BY time DESC LIMIT 2)")));
         QVERIFY(query.statements.at(TelegrafPoll::PeerSamples).contains(QLatin1String("time > now() - 3600s")));
         QVERIFY(query.statements.at(TelegrafPoll::HostCpu).contains(QLatin1String(R"("cpu" = 'cpu-total')")));
         QVERIFY(!query.joinedStatements().contains(QLatin1String(";;")));
@@ -197,16 +199,44 @@ private Q_SLOTS:
         const qint64 t = 1795303740000LL;
         TelegrafPoll poll;
         QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("prod")), 0);
-        // prod every 10 s, one of its peers with a counter reset (a dropped row); slow every 60 s.
-        poll.apply(InfluxResponseParser::parse(ratesAnswer({{QStringLiteral("prod"), {t, t + 10000, t + 20000, t + 30000}},
-                                                            {QStringLiteral("prod"), {t, t + 10000, t + 30000}},
-                                                            {QStringLiteral("slow"), {t, t + 60000, t + 120000}}})));
+        // prod every 10 s, one of its peers with a missed sample; fast every 2 s; slow every 60 s.
+        poll.apply(InfluxResponseParser::parse(ratesAnswer({{QStringLiteral("prod"), {t + 30000, t + 20000}},
+                                                            {QStringLiteral("prod"), {t + 30000, t + 10000}},
+                                                            {QStringLiteral("fast"), {t + 32000, t + 30000}},
+                                                            {QStringLiteral("slow"), {t + 120000, t + 60000}}})));
         QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("prod")), 10);
+        QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("fast")), 2);
         QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("slow")), 60);
         QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("elsewhere")), 0);
-        // Not learnt from a single bucket: the estimate stays.
+        // Not learnt from a single sample: the estimate stays.
         poll.apply(InfluxResponseParser::parse(ratesAnswer({{QStringLiteral("slow"), {t + 180000}}})));
         QCOMPARE(poll.collectorIntervalSeconds(QStringLiteral("slow")), 60);
+    }
+
+    void ratesComeFromTheTwoNewestSamples()
+    {
+        const qint64 t = 1795303740000LL;
+        const auto rxOf = [](const TelegrafPoll& poll, const QString& host, int index) {
+            return poll.peers().value(TelegrafPoll::peerKey(host, QStringLiteral("wg0"), ProdKey + QString::number(index))).rxBytesPerSecond;
+        };
+        TelegrafPoll poll;
+        // Whatever the spacing and the order of the rows, the counters' difference over the samples' own distance.
+        poll.apply(InfluxResponseParser::parse(ratesAnswer({{QStringLiteral("fast"), {t + 2000, t}},
+                                                            {QStringLiteral("slow"), {t, t + 60000}}})));
+        QCOMPARE(rxOf(poll, QStringLiteral("fast"), 0), std::optional<double>(100));
+        QCOMPARE(rxOf(poll, QStringLiteral("slow"), 1), std::optional<double>(100));
+        const PeerTelemetry slow = poll.peers().value(TelegrafPoll::peerKey(QStringLiteral("slow"), QStringLiteral("wg0"), ProdKey + QStringLiteral("1")));
+        QCOMPARE(slow.txBytesPerSecond, std::optional<double>(50));
+
+        // A counter reset between the two (the peer's interface came back): no new rate, the last one stays.
+        const QByteArray reset = QStringLiteral(
+            R"({"results":[{"statement_id":0,"series":[{"name":"wireguard_peer","tags":{"device":"wg0","host":"fast",)"
+            R"("public_key":"%1"},"columns":["time","rx_bytes","tx_bytes"],"values":[[%2,40,900000],[%3,800000,800000]]}]}]})")
+                                     .arg(ProdKey + QStringLiteral("0")).arg(t + 6000).arg(t + 4000).toUtf8();
+        poll.apply(InfluxResponseParser::parse(reset));
+        QCOMPARE(rxOf(poll, QStringLiteral("fast"), 0), std::optional<double>(100));
+        const PeerTelemetry fast = poll.peers().value(TelegrafPoll::peerKey(QStringLiteral("fast"), QStringLiteral("wg0"), ProdKey + QStringLiteral("0")));
+        QCOMPARE(fast.txBytesPerSecond, std::optional<double>(50000)); // tx did not reset
     }
 
     void whatTheServerNoLongerReportsIsEvicted()
