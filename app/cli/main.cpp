@@ -7,6 +7,7 @@
 #include "cli/PeerCommand.h"
 #include "cli/StatusCommand.h"
 #include "cli/TopologyCommand.h"
+#include "core/ProcessHardening.h"
 #include "core/SystemClock.h"
 
 #include <QCoreApplication>
@@ -48,6 +49,7 @@ void printHelp(QTextStream& out, const std::vector<std::unique_ptr<CliCommand>>&
 
 int main(int argc, char* argv[])
 {
+    ProcessHardening::disableCoreDumps();
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tunnelscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TUNNELSCOPE_VERSION));

@@ -2,6 +2,7 @@
 // tunnelscope: the desktop app. Composition only: which topology, which telemetry source, which window.
 #include "DarkPalette.h"
 #include "MainWindow.h"
+#include "core/ProcessHardening.h"
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
@@ -28,24 +29,11 @@
 
 #include <cstdio>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#endif
-
 namespace {
 
 constexpr int ScreenshotWidth = 1600;
 constexpr int ScreenshotHeight = 1000;
 constexpr int ScreenshotWaitMs = 5000;
-
-void disableCoreDumps()
-{
-#ifdef Q_OS_LINUX
-    // A core file would hold whatever secrets were in memory (keys being generated, passwords).
-    const rlimit none{0, 0};
-    setrlimit(RLIMIT_CORE, &none);
-#endif
-}
 
 struct Options
 {
@@ -168,7 +156,7 @@ void setIdentity()
 
 int main(int argc, char* argv[])
 {
-    disableCoreDumps();
+    ProcessHardening::disableCoreDumps();
     if (asksForTextOnly(argc, argv)) {
         QCoreApplication application(argc, argv);
         setIdentity();

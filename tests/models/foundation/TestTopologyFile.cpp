@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void saveBelowAFileFails();
     void failedWriteKeepsTheOldFile();
     void saveIntoReadOnlyFolderKeepsTheOldFile();
+    void killedMidSaveLeavesOldOrNew();
     void loadOfMissingFileSaysSo();
     void loadOfFolderFails();
     void loadOfBadFileGivesErrorsAndNoTopology();
@@ -153,6 +156,31 @@ void TestTopologyFile::saveIntoReadOnlyFolderKeepsTheOldFile()
     QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QVERIFY(error.startsWith(QStringLiteral("cannot write ") + path));
     QCOMPARE(contentsOf(path), QByteArray("old"));
+}
+
+void TestTopologyFile::killedMidSaveLeavesOldOrNew()
+{
+    // A helper saves "old" and "new" in turn (each about 250 kB) until SIGKILL ends it at a random moment,
+    // many times over: whenever it died, the file must load whole, as one of the two.
+    constexpr int Kills = 50;
+    const QString path = m_dir->filePath(QStringLiteral("network.json"));
+    QRandomGenerator random(11);
+    int newSeen = 0;
+    for (int kill = 0; kill < Kills; ++kill) {
+        QProcess saver;
+        saver.start(QStringLiteral(TOPOLOGY_SAVE_LOOP_PATH), {path, QStringLiteral("100")});
+        QVERIFY2(saver.waitForReadyRead(30000), qPrintable(saver.errorString() + QString::fromUtf8(saver.readAllStandardError())));
+        QTest::qSleep(1 + int(random.bounded(60)));
+        saver.kill();
+        QVERIFY(saver.waitForFinished(10000));
+        QVERIFY2(saver.exitStatus() == QProcess::CrashExit, saver.readAllStandardError().constData());
+        const TopologyParseResult loaded = TopologyFile::load(path);
+        QVERIFY2(loaded.ok(), qPrintable(QStringLiteral("after kill %1: %2").arg(kill).arg(TopologyError::describe(loaded.errors))));
+        QVERIFY2(loaded.topology.name == QLatin1String("old") || loaded.topology.name == QLatin1String("new"),
+                 qPrintable(loaded.topology.name));
+        newSeen += loaded.topology.name == QLatin1String("new");
+    }
+    qInfo("%d of %d kills left the newer version", newSeen, Kills);
 }
 
 void TestTopologyFile::loadOfMissingFileSaysSo()
