@@ -2,7 +2,26 @@
 #include "topology/TopologyFile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+namespace {
+
+/// Why QSaveFile could not open: its own text says only "is not writable" for an existing file, whatever the cause;
+/// the folder's errno tells a read-only file system or a missing permission apart.
+QString openFailure(const QString& path, const QSaveFile& file)
+{
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (::access(folder.constData(), W_OK) != 0 && errno != ENOENT)
+        return QString::fromLocal8Bit(std::strerror(errno));
+    return file.errorString();
+}
+
+} // namespace
 
 namespace TopologyFile {
 
@@ -22,7 +41,7 @@ QString save(const QString& path, const Topology& topology)
     QSaveFile file(path);
     // Unbuffered: a buffered write that the disk takes only part of can still commit as a truncated file.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return QStringLiteral("cannot write %1: %2").arg(path, openFailure(path, file));
     const QByteArray json = TopologyJson::write(topology);
     const qint64 written = file.write(json);
     if (written != json.size()) {
