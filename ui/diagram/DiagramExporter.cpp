@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
+#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -31,6 +32,14 @@ void render(DiagramScene* scene, QPainter* painter, const QRectF& target, bool d
     painter->fillRect(band, scene->diagramPalette().demoRibbon());
     painter->setPen(Qt::white);
     painter->drawText(band, Qt::AlignCenter, QStringLiteral("DEMO DATA"));
+}
+
+/// Replaces the file at `path` with what was written, or says why not (a write error QSaveFile kept from earlier).
+QString commit(QSaveFile& file, const QString& path)
+{
+    if (!file.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 } // namespace
@@ -58,28 +67,42 @@ QString exportPng(DiagramScene* scene, const QString& path, bool demo)
         painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
         render(scene, &painter, QRectF(QPointF(0, 0), image.size()), demo);
     }
-    QImageWriter writer(path, "png");
-    if (!writer.write(image))
-        return QStringLiteral("cannot write %1: %2").arg(path, writer.errorString());
-    return {};
+    // Through a QSaveFile: a full disk or a crash mid-write must leave an earlier export at that path whole.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    QImageWriter writer(&file, "png");
+    if (!writer.write(image)) {
+        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : writer.errorString();
+        file.cancelWriting();
+        return QStringLiteral("cannot write %1: %2").arg(path, reason);
+    }
+    return commit(file, path);
 }
 
 QString exportSvg(DiagramScene* scene, const QString& path, bool demo)
 {
     const QRectF source = scene->diagramBounds();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     QSvgGenerator generator;
-    generator.setFileName(path);
+    generator.setOutputDevice(&file);
     generator.setSize(source.size().toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
     generator.setTitle(QStringLiteral("Tunnelscope diagram"));
     generator.setDescription(demo ? QStringLiteral("Network diagram drawn on demo data") : QStringLiteral("Network diagram"));
     QPainter painter;
-    if (!painter.begin(&generator))
+    if (!painter.begin(&generator)) {
+        file.cancelWriting();
         return QStringLiteral("cannot write %1").arg(path);
+    }
     render(scene, &painter, QRectF(QPointF(0, 0), source.size()), demo);
-    if (!painter.end())
+    if (!painter.end()) {
+        file.cancelWriting();
         return QStringLiteral("cannot write %1").arg(path);
-    return {};
+    }
+    return commit(file, path);
 }
 
 } // namespace DiagramExporter
