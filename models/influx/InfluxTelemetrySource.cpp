@@ -19,6 +19,8 @@ InfluxTelemetrySource::InfluxTelemetrySource(const DataSource& source, const Inf
     connect(&m_timer, &QTimer::timeout, this, &InfluxTelemetrySource::pollNow);
     m_logGrace.setSingleShot(true);
     connect(&m_logGrace, &QTimer::timeout, this, &InfluxTelemetrySource::emitSnapshotOnce);
+    m_returnProbe.setSingleShot(true);
+    connect(&m_returnProbe, &QTimer::timeout, this, &InfluxTelemetrySource::probeForReturn);
 }
 
 InfluxTelemetrySource::~InfluxTelemetrySource()
@@ -60,6 +62,7 @@ void InfluxTelemetrySource::stop()
     m_running = false;
     m_logGrace.stop();
     m_timer.stop();
+    m_returnProbe.stop();
     if (m_pending) {
         m_pending->disconnect(this);
         m_pending->abort();
@@ -77,6 +80,7 @@ void InfluxTelemetrySource::pollNow()
     if (m_pending)
         return; // one request at a time: a slow server must not pile them up
     m_timer.stop();
+    m_returnProbe.stop();
     // After an outage longer than the recent window, look back as far as a first cycle does, so that values
     // written during the outage are found.
     if (m_health.lastSuccess.isValid()
@@ -97,6 +101,7 @@ void InfluxTelemetrySource::onQueryFinished(const InfluxResult& result)
 {
     m_pending = nullptr;
     m_health.latencyMs = int(result.latencyMs);
+    m_serverGone = result.error == InfluxResult::Error::Connection;
     if (result.ok()) {
         m_failures = 0;
         if (result.serverTime.isValid())
@@ -126,6 +131,8 @@ void InfluxTelemetrySource::onQueryFinished(const InfluxResult& result)
         m_health.message = QStringLiteral("%1; %2; retrying in %3 s")
                                .arg(result.errorMessage, since)
                                .arg(nextPollDelaySeconds());
+        if (m_serverGone && nextPollDelaySeconds() > m_pollSeconds)
+            m_health.message += QStringLiteral(" (checking every %1 s whether it is back)").arg(m_pollSeconds);
     }
     Q_EMIT statusChanged(status());
     scheduleNext();
@@ -178,8 +185,33 @@ void InfluxTelemetrySource::finishCycleIfDone()
 
 void InfluxTelemetrySource::scheduleNext()
 {
-    if (m_running)
-        m_timer.start(nextPollDelaySeconds() * 1000);
+    if (!m_running)
+        return;
+    m_timer.start(nextPollDelaySeconds() * 1000);
+    scheduleReturnProbe();
+}
+
+void InfluxTelemetrySource::scheduleReturnProbe()
+{
+    // Only for a server that is not there: one that answers with errors or too slowly is struggling, and its
+    // back-off is the relief it needs. A refused connection costs nobody anything.
+    if (m_serverGone && m_timer.remainingTime() > m_pollSeconds * 1000)
+        m_returnProbe.start(m_pollSeconds * 1000);
+}
+
+void InfluxTelemetrySource::probeForReturn()
+{
+    if (!m_running || m_pending)
+        return;
+    InfluxProbeReply* probe = m_client.probe();
+    connect(probe, &InfluxProbeReply::finished, this, [this](const InfluxProbeResult& result) {
+        if (!m_running || m_pending)
+            return;
+        if (result.httpStatus != 0) // any HTTP answer: the server is back, so poll now rather than at the back-off's time
+            pollNow();
+        else
+            scheduleReturnProbe();
+    });
 }
 
 SourceStatus InfluxTelemetrySource::status() const

@@ -69,6 +69,9 @@ private:
     /// The laptop's clock corrected by the server's Date header, when one came.
     QDateTime serverNow() const;
     void scheduleNext();
+    /// While a server that is gone waits out a long back-off, a cheap probe each interval notices its return.
+    void scheduleReturnProbe();
+    void probeForReturn();
 
     DataSource m_source;
     const Clock* m_clock;
@@ -77,6 +80,8 @@ private:
     int m_pollSeconds;
     QTimer m_timer;
     QTimer m_logGrace;
+    QTimer m_returnProbe;
+    bool m_serverGone = false; ///< the last failure had no connection at all (refused, unreachable, no such host)
     bool m_cycleSnapshotSent = false; ///< this poll's one snapshot is out
     bool m_running = false;
     QPointer<InfluxQueryReply> m_pending;

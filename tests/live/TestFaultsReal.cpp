@@ -220,12 +220,18 @@ void TestFaultsReal::influxKilledAndRestarted()
                  qPrintable(QStringLiteral("delays %1").arg(QString::number(delays[i - 1]) + QLatin1Char(',') + QString::number(delays[i]))));
     recordMaximum("InfluxDB killed", m_probe.stop());
 
+    QVERIFY2(statusText().contains(QStringLiteral("checking every %1 s whether it is back").arg(PollSeconds)),
+             qPrintable(statusText()));
+
+    // The back-off now waits far longer than one interval; the probe each interval must still notice the return.
+    const int backoffSeconds = source->nextPollDelaySeconds();
+    QVERIFY2(backoffSeconds >= 4 * PollSeconds, qPrintable(QString::number(backoffSeconds)));
     QVERIFY2(influx.restart(&error), qPrintable(error));
     QVERIFY2(influx.write(QStringLiteral("telegraf"), TelegrafScenario(QDateTime::currentDateTimeUtc()).lineProtocol(), &error),
              qPrintable(error));
     m_probe.start();
-    // The next try is the back-off's, counted from the last failure: recovery comes with it, with no user action.
-    const int recoveryMs = (source->nextPollDelaySeconds() + PollSeconds) * 1000 + 5000;
+    // One interval for the probe to notice, then one poll; the slack is for a loaded machine, well under the back-off.
+    const int recoveryMs = PollSeconds * 1000 + 3000;
     QTRY_VERIFY2_WITH_TIMEOUT(statusText().startsWith(QStringLiteral("InfluxDB: ok")), qPrintable(statusText()), recoveryMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_network->summary().online > 0, 10000);
     QCOMPARE(source->consecutiveFailures(), 0);
