@@ -17,6 +17,7 @@
 #include <QTest>
 
 #include <array>
+#include <memory>
 
 using namespace DiagramTestHelpers;
 
@@ -57,6 +58,22 @@ int visibleTunnelsAt(const DiagramScene& scene, const QString& hubId)
     return count;
 }
 
+/// N collectors behind the reference network's hub, drawn, with the demo's numbers.
+struct Demo
+{
+    Demo(const Clock* clock, int peers)
+        : network(clock)
+    {
+        network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), peers));
+        scene = std::make_unique<DiagramScene>(&network);
+        source = std::make_unique<DemoTelemetrySource>(network.topology(), clock);
+    }
+
+    NetworkState network;
+    std::unique_ptr<DiagramScene> scene;
+    std::unique_ptr<DemoTelemetrySource> source;
+};
+
 void sendKey(DiagramScene& scene, int key)
 {
     QKeyEvent event(QEvent::KeyPress, key, Qt::NoModifier);
@@ -83,11 +100,10 @@ private:
 
 void TestDiagramGroups::largeSegmentIsOneCardWithOneEdge()
 {
-    NetworkState network(&m_clock);
-    network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), 2000));
-    DiagramScene scene(&network);
-    DemoTelemetrySource source(network.topology(), &m_clock);
-    deliverDemoPoll(source, network);
+    Demo demo(&m_clock, 2000);
+    NetworkState& network = demo.network;
+    DiagramScene& scene = *demo.scene;
+    deliverDemoPoll(*demo.source, network);
 
     GroupAggregateItem* group = scene.groupItem(Collectors);
     QVERIFY(group);
@@ -118,14 +134,10 @@ void TestDiagramGroups::largeSegmentIsOneCardWithOneEdge()
 
 void TestDiagramGroups::theStalePeerStandsOutAndGoesBack()
 {
-    NetworkState network(&m_clock);
-    network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), 2000));
-    DiagramScene scene(&network);
-    DemoTelemetrySource source(network.topology(), &m_clock);
-    network.setPollIntervalSeconds(source.pollIntervalSeconds());
-    network.applyStatus(source.status());
-    const TelemetrySnapshot snapshot = source.takeSnapshot();
-    network.applySnapshot(snapshot);
+    Demo demo(&m_clock, 2000);
+    NetworkState& network = demo.network;
+    DiagramScene& scene = *demo.scene;
+    const TelemetrySnapshot snapshot = deliverDemoPoll(*demo.source, network);
     const QString stale = QStringLiteral("collector1234");
     QVERIFY(!scene.card(stale)->isVisible());
 
@@ -200,11 +212,10 @@ void TestDiagramGroups::expandAndCollapse()
 
 void TestDiagramGroups::selectingAHiddenMemberRevealsIt()
 {
-    NetworkState network(&m_clock);
-    network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), 300));
-    DiagramScene scene(&network);
-    DemoTelemetrySource source(network.topology(), &m_clock);
-    deliverDemoPoll(source, network);
+    Demo demo(&m_clock, 300);
+    NetworkState& network = demo.network;
+    DiagramScene& scene = *demo.scene;
+    const TelemetrySnapshot snapshot = deliverDemoPoll(*demo.source, network);
     const QString host = QStringLiteral("collector0250");
     QVERIFY(!scene.card(host)->isVisible());
     scene.select({DiagramElement::Kind::Host, host});
@@ -213,7 +224,7 @@ void TestDiagramGroups::selectingAHiddenMemberRevealsIt()
     QVERIFY(scene.segmentItem(Collectors)->region().contains(scene.card(host)->sceneRectOfCard()));
     QVERIFY(scene.diagramBounds().contains(scene.card(host)->sceneRectOfCard()));
     // It stays while the polls go on, and the group stays collapsed.
-    deliverDemoPoll(source, network);
+    deliverDemoPoll(*demo.source, network);
     QVERIFY(scene.card(host)->isVisible());
     QVERIFY(scene.groupItem(Collectors));
 }
@@ -237,14 +248,10 @@ void TestDiagramGroups::unchangedPollRestylesNothingAndOneChangeCostsTheSame()
     // The same poll and the same one change, at 200 and at 2,000 peers: the count of restyled items must not grow.
     QList<int> changedCounts;
     for (int peers : {200, 2000}) {
-        NetworkState network(&m_clock);
-        network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), peers));
-        DiagramScene scene(&network);
-        DemoTelemetrySource source(network.topology(), &m_clock);
-        network.setPollIntervalSeconds(source.pollIntervalSeconds());
-        network.applyStatus(source.status());
-        const TelemetrySnapshot snapshot = source.takeSnapshot();
-        network.applySnapshot(snapshot);
+        Demo demo(&m_clock, peers);
+        NetworkState& network = demo.network;
+        const DiagramScene& scene = *demo.scene;
+        const TelemetrySnapshot snapshot = deliverDemoPoll(*demo.source, network);
         QVERIFY(scene.restyles() > 0); // the first data restyles the diagram
 
         const int before = scene.restyles();
