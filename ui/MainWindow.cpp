@@ -216,6 +216,7 @@ void MainWindow::createActions()
     m_legendAction = view->addAction(icon("help-contents", ":/icons/legend.svg"), tr("Show &Legend"));
     m_legendAction->setCheckable(true);
     m_legendAction->setChecked(true);
+    m_legend->setNetwork(m_network);
     connect(m_legendAction, &QAction::toggled, m_legend, &QWidget::setVisible);
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());

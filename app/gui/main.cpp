@@ -6,6 +6,7 @@
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
+#include "layout/GroupCollapse.h"
 #include "secrets/KeychainSecretStore.h"
 #include "sources/LiveTelemetrySourceFactory.h"
 #include "telemetry/DemoTelemetrySource.h"
@@ -22,6 +23,7 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QPalette>
+#include <QSettings>
 #include <QStyleFactory>
 #include <QThread>
 
@@ -43,6 +45,7 @@ struct Options
     bool welcome = false;
     QString screenshotPath;
     int peers = 0;
+    int groupLimit = 0; ///< 0: the settings' value
 };
 
 /// Parses the command line; exits with a message on a bad one (QCommandLineParser's --help/--version do too).
@@ -62,7 +65,10 @@ Options parseOptions(const QCoreApplication& application)
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette (to check dark desktop themes)."));
     const QCommandLineOption welcome(QStringLiteral("welcome"),
         QStringLiteral("Start on the welcome page (open, new from server config, demo) whatever was opened last."));
-    parser.addOptions({topology, demo, screenshot, peers, dark, welcome});
+    const QCommandLineOption groupLimit(QStringLiteral("group-limit"),
+        QStringLiteral("Draw segments of more than N hosts as one card (default: the setting diagram/groupLimit, else 40)."),
+        QStringLiteral("N"));
+    parser.addOptions({topology, demo, screenshot, peers, dark, welcome, groupLimit});
     parser.process(application);
 
     Options options;
@@ -76,6 +82,15 @@ Options parseOptions(const QCoreApplication& application)
         options.peers = parser.value(peers).toInt(&ok);
         if (!ok || options.peers < 0 || options.peers > 10000) {
             std::fprintf(stderr, "tunnelscope: --peers wants a number from 0 to 10000, not \"%s\"\n", qPrintable(parser.value(peers)));
+            std::exit(2);
+        }
+    }
+    if (parser.isSet(groupLimit)) {
+        bool ok = false;
+        options.groupLimit = parser.value(groupLimit).toInt(&ok);
+        if (!ok || options.groupLimit < 1) {
+            std::fprintf(stderr, "tunnelscope: --group-limit wants a number of hosts from 1 up, not \"%s\"\n",
+                qPrintable(parser.value(groupLimit)));
             std::exit(2);
         }
     }
@@ -197,6 +212,9 @@ int main(int argc, char* argv[])
     window.setSecretStore(&secrets);
     window.setLiveSourceFactory(std::make_unique<LiveTelemetrySourceFactory>(&networkAccess, SystemClock::instance()));
     window.setStartWithDemo(options.demo);
+    window.scene()->setGroupLimit(options.groupLimit > 0
+            ? options.groupLimit
+            : QSettings().value(QStringLiteral("diagram/groupLimit"), GroupCollapse::DefaultLimit).toInt());
     if (!options.screenshotPath.isEmpty()) {
         // A screenshot is no visit: the next start opens what the user last opened, not the file shot here.
         window.setRememberLayout(false);

@@ -11,12 +11,14 @@
 
 namespace DiagramTestHelpers {
 
-/// One demo poll delivered to the network, as the main window's wiring would.
-inline void deliverDemoPoll(DemoTelemetrySource& source, NetworkState& network)
+/// One demo poll delivered to the network, as the main window's wiring would; returns it, to deliver again.
+inline TelemetrySnapshot deliverDemoPoll(DemoTelemetrySource& source, NetworkState& network)
 {
     network.setPollIntervalSeconds(source.pollIntervalSeconds());
     network.applyStatus(source.status());
-    network.applySnapshot(source.takeSnapshot());
+    TelemetrySnapshot snapshot = source.takeSnapshot();
+    network.applySnapshot(snapshot);
+    return snapshot;
 }
 
 /// A press-move-release drag with the button held throughout (QTest::mouseMove carries no buttons).

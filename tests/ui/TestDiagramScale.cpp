@@ -82,6 +82,7 @@ void TestDiagramScale::collectorsFanOutUnderTheHub()
     NetworkState network(&m_clock);
     network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), 300));
     DiagramScene scene(&network);
+    scene.setGroupExpanded(QStringLiteral("collectors"), true); // the full grid: what an expanded group shows
     QVERIFY(scene.isLarge());
 
     // The collectors' grid sits below the reference network, centred under the hub, about as tall as wide.
@@ -128,6 +129,7 @@ void TestDiagramScale::readoutsShowForTheSelection()
     NetworkState network(&m_clock);
     network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), 200));
     DiagramScene scene(&network);
+    scene.setGroupExpanded(QStringLiteral("collectors"), true); // every tunnel drawn, each with its readout
     DemoTelemetrySource source(network.topology(), &m_clock);
     deliverDemoPoll(source, network);
     TunnelEdgeItem* edge = scene.tunnelEdge(QStringLiteral("monitor11-wg0-collector0042"));

@@ -347,6 +347,7 @@ void TestDiagramScene::twoThousandPeersDoNotOverlap()
     NetworkState network(&m_clock);
     network.setTopology(SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), 2000));
     DiagramScene scene(&network);
+    scene.setGroupExpanded(QStringLiteral("collectors"), true); // every card drawn: the expanded grid
     QCOMPARE(scene.cards().size(), network.topology().hosts.size());
     QCOMPARE(scene.tunnelEdges().size(), 2002);
 

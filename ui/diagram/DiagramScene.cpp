@@ -4,6 +4,7 @@
 #include "diagram/EdgeGeometry.h"
 #include "diagram/EdgeLabelItem.h"
 #include "diagram/FlowEdgeItem.h"
+#include "diagram/GroupAggregateItem.h"
 #include "diagram/HostCardItem.h"
 #include "diagram/SegmentItem.h"
 #include "diagram/TunnelEdgeItem.h"
@@ -88,6 +89,7 @@ QStringList tunnelReadout(const TunnelState& tunnel, const QString& clientName, 
 DiagramScene::DiagramScene(NetworkState* network, QObject* parent)
     : QGraphicsScene(parent)
     , m_network(network)
+    , m_groupLimit(GroupCollapse::DefaultLimit)
 {
     setBackgroundBrush(m_palette.canvas());
     connect(m_network, &NetworkState::topologyChanged, this, &DiagramScene::rebuild);
@@ -130,6 +132,15 @@ void DiagramScene::clearDiagram()
     m_shownReadouts.clear();
     m_movedCards.clear();
     m_highlightedSegment.clear();
+    m_largeGroups.clear();
+    m_groupItems.clear();
+    m_groupEdges.clear();
+    m_groupHub.clear();
+    m_groupMembers.clear();
+    m_groupShown.clear();
+    m_groupOfHost.clear();
+    m_groupAnchors.clear();
+    m_revealedHosts.clear();
 }
 
 void DiagramScene::rebuild()
@@ -206,8 +217,10 @@ void DiagramScene::rebuild()
         }
         routeFlow(edge);
     }
+    buildGroups(layout.segmentRects);
     m_rebuilding = false;
     refreshStates();
+    m_restyles = 0;
     setSceneRect(diagramBounds());
 }
 
@@ -337,6 +350,7 @@ void DiagramScene::refreshStates()
     refreshCards();
     refreshFlows();
     refreshUnknownPeers();
+    refreshGroups();
 }
 
 void DiagramScene::refreshTunnels()
@@ -352,8 +366,11 @@ void DiagramScene::refreshTunnels()
         const QString state = PeerStatus::stateName(tunnel->status.state);
         const double oldWidth = edge->penWidth();
         const QSizeF oldLabel = edge->label()->boundingRect().size();
+        const QStringList readout = tunnelReadout(*tunnel, names.value(tunnel->clientHostId), names.value(tunnel->hubHostId));
+        if (state != edge->stateName() || readout != edge->label()->lines())
+            ++m_restyles;
         edge->setState(state, rate, tunnel->status.reason);
-        edge->label()->setText(tunnelReadout(*tunnel, names.value(tunnel->clientHostId), names.value(tunnel->hubHostId)), state);
+        edge->label()->setText(readout, state);
         if (!m_large && edge->label()->boundingRect().size() != oldLabel)
             placeLabel(edge);
         if (edge->penWidth() != oldWidth) {
@@ -378,6 +395,8 @@ void DiagramScene::refreshCards()
         const TunnelState* tunnel = tunnelOfClient.value(host.id);
         content.refresh(host, *m_network, tunnel ? PeerStatus::stateName(tunnel->status.state) : QString(),
             tunnel ? tunnel->status.reason : QString());
+        if (!(content == card->content()))
+            ++m_restyles;
         card->setContent(std::move(content));
     }
 }
@@ -464,13 +483,17 @@ void DiagramScene::placeUnknownPeersOf(const QString& hostId)
 void DiagramScene::fitRegions()
 {
     QHash<QString, QRectF> hostRects;
-    for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it)
-        hostRects.insert(it.key(), it.value()->sceneRectOfCard());
+    for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
+        if (it.value()->isVisible())
+            hostRects.insert(it.key(), it.value()->sceneRectOfCard());
+    }
     QHash<QString, QRectF> current;
     for (auto it = m_segments.cbegin(); it != m_segments.cend(); ++it)
         current.insert(it.key(), it.value()->region());
     const QHash<QString, QRectF> fitted = DiagramLayout::fitSegments(m_network->topology(), hostRects, current);
     for (auto it = fitted.cbegin(); it != fitted.cend(); ++it) {
+        if (m_groupItems.contains(it.key()))
+            continue; // placeGroup keeps a collapsed group's region around its card
         if (SegmentItem* item = m_segments.value(it.key()))
             item->setRegion(it.value());
     }
@@ -478,7 +501,7 @@ void DiagramScene::fitRegions()
 
 void DiagramScene::cardMoved(HostCardItem* card)
 {
-    if (m_rebuilding)
+    if (m_rebuilding || m_placingGroup)
         return;
     const QString hostId = card->hostId();
     m_movedCards.insert(hostId);
@@ -518,8 +541,12 @@ QRectF DiagramScene::hostsAndRegionsBounds() const
     QRectF bounds;
     for (const SegmentItem* segment : m_segments)
         bounds |= segment->region();
-    for (const HostCardItem* card : m_cards)
-        bounds |= card->sceneRectOfCard();
+    for (const HostCardItem* card : m_cards) {
+        if (card->isVisible())
+            bounds |= card->sceneRectOfCard();
+    }
+    for (const GroupAggregateItem* group : m_groupItems)
+        bounds |= group->sceneRectOfCard();
     return bounds;
 }
 
@@ -564,6 +591,8 @@ DiagramElement DiagramScene::selectedElement() const
     switch (item->type()) {
     case HostCardItem::Type:
         return {DiagramElement::Kind::Host, static_cast<HostCardItem*>(item)->hostId()};
+    case GroupAggregateItem::Type:
+        return {DiagramElement::Kind::Segment, static_cast<GroupAggregateItem*>(item)->segmentId()};
     case TunnelEdgeItem::Type:
         return {DiagramElement::Kind::Tunnel, static_cast<TunnelEdgeItem*>(item)->tunnelId()};
     case EdgeLabelItem::Type:
@@ -611,6 +640,12 @@ void DiagramScene::select(const DiagramElement& element)
             m_highlightedSegment = element.id;
         }
     } else if (QGraphicsItem* item = itemFor(element)) {
+        if (element.kind == DiagramElement::Kind::Host && !item->isVisible()) {
+            // A member of a collapsed group: drawn beside the group's card for as long as the diagram stands.
+            const QString segmentId = m_groupOfHost.value(element.id);
+            m_revealedHosts.insert(element.id);
+            refreshGroup(segmentId);
+        }
         item->setSelected(true);
     }
     m_selecting = false;
@@ -661,6 +696,8 @@ void DiagramScene::setCheckResult(const QString& hostId, const QString& serviceI
 {
     m_checkMarks[hostId].insert(serviceId, CheckMark{ok, text});
     showCheckMarks(hostId);
+    if (m_groupOfHost.contains(hostId))
+        refreshGroup(m_groupOfHost.value(hostId));
 }
 
 void DiagramScene::clearCheckResults()

@@ -13,6 +13,7 @@
 
 class EdgeLabelItem;
 class FlowEdgeItem;
+class GroupAggregateItem;
 class HostCardItem;
 class NetworkState;
 class SegmentItem;
@@ -73,6 +74,25 @@ public:
     /// Reports the cards moved since the last call as hostMoved; done when a drag ends.
     void commitMovedCards();
 
+    /// Segments of more hosts than this are drawn collapsed (GroupCollapse); rebuilds when it changes.
+    void setGroupLimit(int limit);
+    int groupLimit() const { return m_groupLimit; }
+    /// Draws a large segment host by host (expanded) or as one card; rebuilds, emits groupsExpandedChanged.
+    void setGroupExpanded(const QString& segmentId, bool expanded);
+    const QSet<QString>& expandedGroups() const { return m_expandedGroups; }
+    /// The expanded segments as a saved topology or the settings remember them; rebuilds, emits nothing.
+    void setExpandedGroups(const QSet<QString>& segmentIds);
+    GroupAggregateItem* groupItem(const QString& segmentId) const { return m_groupItems.value(segmentId); }
+    QList<GroupAggregateItem*> groupItems() const { return m_groupItems.values(); }
+    /// The one edge from a collapsed group to its hub, carrying the group's summed rates and worst state.
+    TunnelEdgeItem* groupEdge(const QString& segmentId) const { return m_groupEdges.value(segmentId); }
+    /// The collapsed segment a host is a member of; empty when its card is drawn as usual.
+    QString collapsedGroupOf(const QString& hostId) const { return m_groupOfHost.value(hostId); }
+    /// Whether a segment has more hosts than the limit, collapsed or not: what expand and collapse act on.
+    bool isLargeGroup(const QString& segmentId) const { return m_largeGroups.contains(segmentId); }
+    /// Test hook: how many items were restyled (drawn differently) by new telemetry since the last rebuild.
+    int restyles() const { return m_restyles; }
+
     /// Marks a network check's result on the card of the host running the checked service (kept across rebuilds).
     void setCheckResult(const QString& hostId, const QString& serviceId, bool ok, const QString& text);
     void clearCheckResults();
@@ -80,9 +100,15 @@ public:
 Q_SIGNALS:
     void elementSelected(const DiagramElement& element);
     void hostMoved(const QString& hostId, const QPointF& topLeft);
+    void groupsExpandedChanged(const QSet<QString>& segmentIds);
 
 protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    /// Claims + and - from the window's zoom shortcuts while they would expand or collapse the selected group.
+    bool event(QEvent* event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
 private:
     void rebuild();
@@ -106,6 +132,20 @@ private:
     void showReadoutsOfSelection();
     QRectF cardRect(const QString& hostId) const;
     QString tunnelBetween(const QString& a, const QString& b) const;
+    void buildGroups(const QHash<QString, QRectF>& segmentRects);
+    void refreshGroups();
+    void refreshGroup(const QString& segmentId);
+    /// Shows the cards (and their tunnels and flows) of the members drawn beside the group's card; hides the rest.
+    void showGroupMembers(const QString& segmentId, const QStringList& shown);
+    void setMemberVisible(const QString& hostId, bool visible);
+    /// Puts the group's card and its shown members in its region, centred where the full grid was.
+    void placeGroup(const QString& segmentId);
+    void routeGroupEdge(const QString& segmentId);
+    /// The segment a double-click, key or menu would expand (an aggregate) or collapse (a member's card).
+    QString groupActionTarget(QGraphicsItem* item, bool* expand) const;
+    /// The segment a key would expand or collapse, given the selection; empty when the key means nothing here.
+    QString groupKeyTarget(const QKeyEvent* event, bool* expand) const;
+    QString failedCheckText(const QString& hostId) const;
 
     NetworkState* m_network;
     DiagramPalette m_palette;
@@ -127,6 +167,19 @@ private:
     QSet<QString> m_movedCards;
     QString m_highlightedSegment;
     bool m_rebuilding = false;
+    bool m_placingGroup = false; ///< cards moved by the diagram, not the user: nothing to save
+    int m_groupLimit;
+    int m_restyles = 0;
+    QSet<QString> m_expandedGroups;
+    QSet<QString> m_largeGroups;
+    QHash<QString, GroupAggregateItem*> m_groupItems;
+    QHash<QString, TunnelEdgeItem*> m_groupEdges;
+    QHash<QString, QString> m_groupHub;            ///< segment id to the hub its members' tunnels go to
+    QHash<QString, QStringList> m_groupMembers;    ///< segment id to its member host ids
+    QHash<QString, QStringList> m_groupShown;      ///< segment id to the members drawn beside its card
+    QHash<QString, QString> m_groupOfHost;
+    QHash<QString, QRectF> m_groupAnchors;         ///< where the full grid would have been
+    QSet<QString> m_revealedHosts;                 ///< members shown because the user selected them
     bool m_hidingSelection = false; ///< rendering an export
     bool m_selecting = false; ///< select() reports once, not once per item it touches
     struct CheckMark

@@ -4,6 +4,9 @@
 #include "diagram/DiagramFonts.h"
 #include "diagram/DiagramPalette.h"
 #include "diagram/EdgeGeometry.h"
+#include "diagram/GroupAggregateItem.h"
+#include "telemetry/NetworkState.h"
+#include "telemetry/NetworkSummaryText.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -11,7 +14,7 @@
 
 namespace {
 
-enum class Swatch { Tunnel, Flow, Badge };
+enum class Swatch { Tunnel, Flow, Badge, Group };
 
 struct Entry
 {
@@ -33,7 +36,11 @@ constexpr Entry Entries[] = {
     {Swatch::Badge, "private", "service on the private network"},
     {Swatch::Badge, "agent", "agent (Telegraf, Alloy)"},
     {Swatch::Badge, "events", "log events in the last hour"},
+    {Swatch::Group, "group", "many hosts as one card: + or double-click"},
 };
+
+/// Room for the widest count beside a tunnel entry.
+constexpr const char* WidestCount = "00,000";
 
 constexpr double Margin = 10;
 constexpr double SwatchWidth = 34;
@@ -67,8 +74,11 @@ QSize LegendWidget::sizeHint() const
 {
     const QFontMetricsF metrics(DiagramFonts::small());
     double width = metrics.horizontalAdvance(QStringLiteral("Legend — line width follows traffic"));
-    for (const Entry& entry : Entries)
-        width = std::max(width, SwatchWidth + 8 + metrics.horizontalAdvance(QString::fromUtf8(entry.text)));
+    const double countWidth = 8 + metrics.horizontalAdvance(QLatin1String(WidestCount));
+    for (const Entry& entry : Entries) {
+        width = std::max(width, SwatchWidth + 8 + metrics.horizontalAdvance(QString::fromUtf8(entry.text))
+                + (entry.swatch == Swatch::Tunnel ? countWidth : 0));
+    }
     const double height = 2 * Margin + rowHeight() * (std::size(Entries) + 1);
     return QSize(static_cast<int>(width + 2 * Margin + 1), static_cast<int>(height + 1));
 }
@@ -123,6 +133,15 @@ void LegendWidget::paintEvent(QPaintEvent*)
             painter.drawPolygon(EdgeGeometry::arrowHead(line, 8));
             break;
         }
+        case Swatch::Group: {
+            // As the group's card: a card with a second one's edge behind it, in the worst state's colour.
+            painter.setPen(QPen(m_palette->cardBorder(), 1));
+            painter.setBrush(m_palette->cardFill());
+            painter.drawRoundedRect(swatch.adjusted(2, 0, -2, -2), 3, 3);
+            painter.drawLine(QPointF(swatch.left() + 4, swatch.bottom()), QPointF(swatch.right() - 4, swatch.bottom()));
+            painter.fillRect(QRectF(swatch.left() + 2, swatch.top(), 4, swatch.height() - 2), m_palette->stateBrush(QStringLiteral("online")));
+            break;
+        }
         case Swatch::Badge: {
             const bool events = state == QLatin1String("events");
             const auto exposure = Service::exposureFromName(state).value_or(Service::Exposure::Private);
@@ -135,6 +154,38 @@ void LegendWidget::paintEvent(QPaintEvent*)
         painter.setPen(m_palette->text());
         painter.drawText(QRectF(swatch.right() + 8, y, width() - swatch.right() - 8 - Margin, row), Qt::AlignVCenter | Qt::AlignLeft,
             QString::fromUtf8(entry.text));
+        if (entry.swatch == Swatch::Tunnel && m_network) {
+            const QString count = countText(state);
+            painter.setPen(count == QLatin1String("0") ? m_palette->mutedText() : m_palette->text());
+            painter.drawText(QRectF(Margin, y, width() - 2 * Margin, row), Qt::AlignVCenter | Qt::AlignRight, count);
+        }
         y += row;
     }
+}
+
+void LegendWidget::setNetwork(const NetworkState* network)
+{
+    m_network = network;
+    connect(network, &NetworkState::stateChanged, this, &LegendWidget::refreshCounts);
+    connect(network, &NetworkState::topologyChanged, this, &LegendWidget::refreshCounts);
+    refreshCounts();
+}
+
+void LegendWidget::refreshCounts()
+{
+    const NetworkState::Summary summary = m_network->summary();
+    const QHash<QString, int> counts {{QStringLiteral("online"), summary.online}, {QStringLiteral("stale"), summary.stale},
+        {QStringLiteral("offline"), summary.offline}, {QStringLiteral("never"), summary.never},
+        {QStringLiteral("unknown"), summary.unknown}};
+    // The heading's tooltip says it all in one line, as the status bar does.
+    setToolTip(NetworkSummaryText::describe(summary) + QLatin1Char('\n') + entryTexts().join(QLatin1Char('\n')));
+    if (counts == m_counts)
+        return;
+    m_counts = counts;
+    update();
+}
+
+QString LegendWidget::countText(const QString& stateName) const
+{
+    return m_network ? NetworkSummaryText::count(m_counts.value(stateName)) : QString();
 }

@@ -2,6 +2,7 @@
 #include "panels/NetworkStatusBar.h"
 
 #include "telemetry/NetworkState.h"
+#include "telemetry/NetworkSummaryText.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -76,16 +77,5 @@ void NetworkStatusBar::refresh()
     m_updated->setText(updated.isValid() ? tr("updated %1").arg(QLocale().toString(updated.toLocalTime().time(), QStringLiteral("HH:mm:ss")))
                                          : tr("no update yet"));
 
-    const NetworkState::Summary summary = m_network->summary();
-    QStringList counts;
-    const std::pair<int, const char*> parts[] = {{summary.online, "online"}, {summary.stale, "stale"},
-        {summary.offline, "offline"}, {summary.never, "never connected"}, {summary.unknown, "unknown"}};
-    for (const auto& [count, word] : parts) {
-        if (count > 0)
-            counts.append(QStringLiteral("%1 %2").arg(count).arg(QLatin1String(word)));
-    }
-    m_peers->setText(QStringLiteral("%1 %2%3")
-                         .arg(summary.peers)
-                         .arg(summary.peers == 1 ? QStringLiteral("peer") : QStringLiteral("peers"),
-                             counts.isEmpty() ? QString() : QStringLiteral(": ") + counts.join(QStringLiteral(", "))));
+    m_peers->setText(NetworkSummaryText::describe(m_network->summary()));
 }

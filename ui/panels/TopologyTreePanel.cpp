@@ -1,34 +1,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "panels/TopologyTreePanel.h"
 
+#include "itemmodels/TopologyTreeFilter.h"
 #include "itemmodels/TopologyTreeModel.h"
 #include "panels/StateDotDelegate.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QStyle>
-#include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 TopologyTreePanel::TopologyTreePanel(NetworkState* network, const DiagramPalette* palette, QWidget* parent)
     : QWidget(parent)
     , m_model(new TopologyTreeModel(network, this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new TopologyTreeFilter(this))
     , m_view(new QTreeView(this))
     , m_filter(new QLineEdit(this))
+    , m_stateFilter(new QComboBox(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setRecursiveFilteringEnabled(true);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(TopologyTreeModel::NameColumn);
 
     m_filter->setPlaceholderText(tr("Filter hosts and peers"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter"));
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_proxy->setFilterFixedString(text);
+        m_view->expandAll();
+    });
+
+    m_stateFilter->setAccessibleName(tr("State filter"));
+    m_stateFilter->addItem(tr("All states"), QString());
+    m_stateFilter->addItem(tr("Problems only"), TopologyTreeFilter::Problems);
+    for (const char* state : {"online", "stale", "offline", "never", "unknown", "silent"})
+        m_stateFilter->addItem(QString::fromLatin1(state), QString::fromLatin1(state));
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setStateFilter(m_stateFilter->currentData().toString());
         m_view->expandAll();
     });
 
@@ -51,7 +61,11 @@ TopologyTreePanel::TopologyTreePanel(NetworkState* network, const DiagramPalette
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
-    layout->addWidget(m_filter);
+    auto* filters = new QHBoxLayout;
+    filters->setSpacing(4);
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_stateFilter);
+    layout->addLayout(filters);
     layout->addWidget(m_view);
 }
 

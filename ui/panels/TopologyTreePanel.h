@@ -8,7 +8,8 @@
 class DiagramPalette;
 class NetworkState;
 class QLineEdit;
-class QSortFilterProxyModel;
+class QComboBox;
+class TopologyTreeFilter;
 class QTreeView;
 class TopologyTreeModel;
 
@@ -22,6 +23,8 @@ public:
 
     QTreeView* treeView() const { return m_view; }
     QLineEdit* filterEdit() const { return m_filter; }
+    /// All states, problems only, or one state.
+    QComboBox* stateFilter() const { return m_stateFilter; }
     /// The width that shows every name whole next to the state column (for the dock's first width).
     int preferredWidth() const;
     /// Selects the element's row, or clears the selection when it has none (tunnels and flows).
@@ -36,8 +39,9 @@ private:
     int widestName(const QModelIndex& parent, int depth) const;
 
     TopologyTreeModel* m_model;
-    QSortFilterProxyModel* m_proxy;
+    TopologyTreeFilter* m_proxy;
     QTreeView* m_view;
     QLineEdit* m_filter;
+    QComboBox* m_stateFilter;
     bool m_selecting = false;
 };
