@@ -171,6 +171,30 @@ private Q_SLOTS:
         CollectorBundleWriter::undo(result, target);
         QVERIFY(entries(parent.path()).isEmpty());
     }
+
+    void fileNamesNeverLeaveTheFolder_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("parent") << QStringLiteral("../escape.conf");
+        QTest::newRow("absolute") << QStringLiteral("/tmp/escape.conf");
+        QTest::newRow("subfolder") << QStringLiteral("a/b.conf");
+        QTest::newRow("dot-dot") << QStringLiteral("..");
+        QTest::newRow("dot") << QStringLiteral(".");
+        QTest::newRow("empty") << QString();
+    }
+
+    void fileNamesNeverLeaveTheFolder()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir parent;
+        const QString target = parent.filePath(QStringLiteral("web2"));
+        CollectorBundle bundle = exampleBundle();
+        bundle.addFile(name, "escaped", QStringLiteral("a file no bundle makes"));
+        const BundleWriteResult result = CollectorBundleWriter::write(bundle, target);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.contains(QStringLiteral("not a file name")), qPrintable(result.error));
+        QVERIFY(entries(parent.path()).isEmpty()); // nothing written, inside or beside the folder
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCollectorBundleWriter)
