@@ -145,10 +145,11 @@ private Q_SLOTS:
     {
         QTemporaryDir parent;
         const QString target = parent.filePath(QStringLiteral("web2"));
-        // The last file cannot be created (its name points into a missing folder): the files written before it
-        // went to the temporary folder and must vanish with it; the target never appears.
+        // The last file cannot be created (its name is longer than any file system allows): the files written
+        // before it went to the temporary folder and must vanish with it; the target never appears.
         CollectorBundle bundle = exampleBundle();
-        bundle.addFile(QStringLiteral("missing/qr.png"), QByteArrayLiteral("png"), QStringLiteral("QR code"));
+        bundle.addFile(QString(300, QLatin1Char('q')) + QStringLiteral(".png"), QByteArrayLiteral("png"),
+            QStringLiteral("QR code"));
         const BundleWriteResult failed = CollectorBundleWriter::write(bundle, target);
         QVERIFY(!failed.ok());
         QVERIFY2(failed.error.contains(QStringLiteral("cannot create")), qPrintable(failed.error));
