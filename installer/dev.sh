@@ -2,7 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The two commands of README.md, and the packaging one:
 #   installer/dev.sh run [app options]   install what is missing, build, start Tunnelscope
-#   installer/dev.sh test                install what is missing, build with warnings as errors, run every test
+#   installer/dev.sh test [CTEST ARGS]   install what is missing, build with warnings as errors, run every test:
+#                                        the main tree (gcc, UTC), then the sanitizer tree build-sanitize/ (clang,
+#                                        ASan + UBSan, the suite in Australia/Adelaide, each fuzz target briefly).
+#                                        With ctest arguments (-R X) only the main tree, for fast iteration
+#   installer/dev.sh fuzz [SECONDS]      build the sanitizer tree and run each fuzz target SECONDS (default 300)
 #   installer/dev.sh package             install what is missing, build a hardened Release into build-package/,
 #                                        make the .deb with cpack and print its path
 #   installer/dev.sh bench [PEERS...]    install what is missing, build the diagram benchmark in Release into
@@ -17,9 +21,9 @@ command=${1:-}
 shift || true
 
 case "$command" in
-    run | test | build | package | bench | lab) ;;
+    run | test | build | package | bench | lab | fuzz) ;;
     *)
-        echo "usage: installer/dev.sh run [tunnelscope options] | test | build | package | bench [peers...] | lab [options]" >&2
+        echo "usage: installer/dev.sh run [tunnelscope options] | test [ctest args] | build | package | bench [peers...] | lab [options] | fuzz [seconds]" >&2
         exit 2
         ;;
 esac
@@ -51,9 +55,28 @@ if [ "$command" = bench ]; then
     build_options=(-DCMAKE_BUILD_TYPE=Release)
     build_targets=(--target tunnelscope-bench-diagram)
 fi
+sanitize_dir=${TUNNELSCOPE_SANITIZE_BUILD_DIR:-$source_dir/build-sanitize}
+fuzz_seconds=20
+if [ "$command" = fuzz ]; then
+    fuzz_seconds=${1:-300}
+fi
+build_sanitizer_tree() {
+    # One tree for the ASan + UBSan suite and the fuzz targets (tests/fuzz); its own ccache entries, as clang's.
+    cmake -S "$source_dir" -B "$sanitize_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_COMPILER=clang++ -DTUNNELSCOPE_SANITIZE=ON -DTUNNELSCOPE_FUZZ_SECONDS="$fuzz_seconds" \
+        -DTUNNELSCOPE_WARNINGS_AS_ERRORS=ON "${launcher[@]}"
+    cmake --build "$sanitize_dir" --parallel "$(nproc)" "$@"
+}
+if [ "$command" = fuzz ]; then
+    build_sanitizer_tree
+    exec ctest --test-dir "$sanitize_dir" --output-on-failure -L fuzz --timeout $((fuzz_seconds + 300))
+fi
 cmake -S "$source_dir" -B "$build_dir" -G Ninja \
     "${build_options[@]}" -DTUNNELSCOPE_WARNINGS_AS_ERRORS=ON "${launcher[@]}"
 cmake --build "$build_dir" --parallel "$(nproc)" "${build_targets[@]}"
+if [ "$command" = test ] && [ $# -eq 0 ]; then
+    build_sanitizer_tree
+fi
 
 case "$command" in
     build) ;;
@@ -82,16 +105,24 @@ case "$command" in
         # A private session bus with an unlocked keyring gives the keychain tests a real Secret Service. The
         # keyring lives in a scratch folder, never the developer's own, and its password must not be empty:
         # with an empty one gnome-keyring creates no login collection and every write fails.
-        cd "$build_dir"
         keyring_dir=$(mktemp -d "${TMPDIR:-/tmp}/tunnelscope-test-keyring.XXXXXX")
         trap 'rm -rf "$keyring_dir"' EXIT
         mkdir -m 0700 "$keyring_dir/data" "$keyring_dir/runtime"
+        trees=("$build_dir")
+        if [ $# -eq 0 ]; then
+            trees+=("$sanitize_dir")
+        fi
         status=0
-        TUNNELSCOPE_KEYRING_DIR="$keyring_dir" dbus-run-session -- bash -c '
+        TUNNELSCOPE_TEST_TREES=$(IFS=:; echo "${trees[*]}") TUNNELSCOPE_KEYRING_DIR="$keyring_dir" dbus-run-session -- bash -c '
             printf "%s" throwaway-test-keyring |
                 XDG_DATA_HOME="$TUNNELSCOPE_KEYRING_DIR/data" XDG_RUNTIME_DIR="$TUNNELSCOPE_KEYRING_DIR/runtime" \
                     timeout 20 gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
-            ctest --output-on-failure --timeout 600 "$@"
+            status=0
+            IFS=: read -r -a trees <<<"$TUNNELSCOPE_TEST_TREES"
+            for tree in "${trees[@]}"; do
+                ctest --test-dir "$tree" --output-on-failure --timeout 600 "$@" || status=1
+            done
+            exit "$status"
         ' ctest "$@" || status=$?
         exit "$status"
         ;;

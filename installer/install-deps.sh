@@ -9,6 +9,7 @@ build_packages=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
     qtkeychain-qt6-dev libsodium-dev libqrencode-dev
     librsvg2-bin gzip dpkg-dev
+    clang-14 libclang-rt-14-dev
 )
 runtime_packages=(
     qt6-qpa-plugins libqt6svg6 fonts-dejavu-core

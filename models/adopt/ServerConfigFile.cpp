@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "adopt/ServerConfigFile.h"
 
+#include "core/FileLimits.h"
 #include "wireguard/SecureBytes.h"
 
 #include <QFile>
@@ -16,7 +17,10 @@ QString read(const QString& path, QString* text)
                                                    : file.open(QIODevice::ReadOnly);
     if (!opened)
         return QStringLiteral("cannot read %1: %2").arg(displayName(path), file.errorString());
-    QByteArray raw = file.readAll();
+    QByteArray raw;
+    const QString tooBig = FileLimits::readAll(file, FileLimits::WireGuardConfigBytes, displayName(path), &raw);
+    if (!tooBig.isEmpty())
+        return tooBig;
     *text = QString::fromUtf8(raw);
     SecureBytes::wipe(raw);
     if (text->trimmed().isEmpty())

@@ -67,6 +67,18 @@ QString checkExistingDirectory(const QString& directory)
     return {};
 }
 
+/// The bundle's names are ours, but a name that leads out of the folder must never reach the disk whatever made it.
+QString checkFileNames(const CollectorBundle& bundle)
+{
+    for (const auto& file : bundle.files()) {
+        if (file.name.isEmpty() || file.name.contains(QLatin1Char('/')) || file.name == QLatin1String(".")
+            || file.name == QLatin1String(".."))
+            return QStringLiteral("\"%1\" is not a file name inside the bundle folder; nothing was written")
+                .arg(file.name);
+    }
+    return {};
+}
+
 } // namespace
 
 namespace CollectorBundleWriter {
@@ -74,6 +86,9 @@ namespace CollectorBundleWriter {
 BundleWriteResult write(const CollectorBundle& bundle, const QString& directory, bool overwrite)
 {
     BundleWriteResult result;
+    result.error = checkFileNames(bundle);
+    if (!result.ok())
+        return result;
     const QString target = QFileInfo(directory).absoluteFilePath();
     const QString parent = QFileInfo(target).absolutePath();
     if (!QFileInfo(parent).isDir()) {

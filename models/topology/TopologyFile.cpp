@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topology/TopologyFile.h"
 
+#include "core/FileLimits.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -33,7 +35,14 @@ TopologyParseResult load(const QString& path)
         result.errors.append({QString(), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), 0, 0});
         return result;
     }
-    return TopologyJson::read(file.readAll());
+    QByteArray json;
+    const QString tooBig = FileLimits::readAll(file, FileLimits::TopologyBytes, path, &json);
+    if (!tooBig.isEmpty()) {
+        TopologyParseResult result;
+        result.errors.append({QString(), tooBig, 0, 0});
+        return result;
+    }
+    return TopologyJson::read(json);
 }
 
 QString save(const QString& path, const Topology& topology)

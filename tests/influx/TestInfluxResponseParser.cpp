@@ -280,6 +280,14 @@ private Q_SLOTS:
         QCOMPARE(InfluxQuery::quoteLiteral(QStringLiteral("a'b\\c")), QStringLiteral("'a\\'b\\\\c'"));
         QCOMPARE(InfluxQuery::quoteIdentifier(QStringLiteral("rx\"x")), QStringLiteral("\"rx\\\"x\""));
     }
+
+    /// 100,000 open brackets: Qt's JSON parser stops at its nesting limit instead of recursing off the stack.
+    void deepNestingIsAnErrorNotACrash()
+    {
+        const InfluxResult result = parse(R"({"results":[{"series":)" + QByteArray(100000, '['));
+        QCOMPARE(int(result.error), int(InfluxResult::Error::BadResponse));
+        QVERIFY(!result.errorMessage.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInfluxResponseParser)

@@ -200,6 +200,15 @@ private Q_SLOTS:
         QVERIFY(
             httpError(401, QStringLiteral("Unauthorized"), "no org id\n").message.contains(QLatin1String("tenant")));
     }
+
+    /// 100,000 open brackets: Qt's JSON parser stops at its nesting limit instead of recursing off the stack.
+    void deepNestingIsAnErrorNotACrash()
+    {
+        const QByteArray deep = R"({"status":"success","data":{"resultType":"streams","result":)" + QByteArray(100000, '[');
+        const QueryData data = parseQuery(deep);
+        QVERIFY(!data.ok());
+        QVERIFY(!parseStringList(QByteArray(100000, '[')).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLokiResponseParser)

@@ -145,10 +145,11 @@ private Q_SLOTS:
     {
         QTemporaryDir parent;
         const QString target = parent.filePath(QStringLiteral("web2"));
-        // The last file cannot be created (its name points into a missing folder): the files written before it
-        // went to the temporary folder and must vanish with it; the target never appears.
+        // The last file cannot be created (its name is longer than any file system allows): the files written
+        // before it went to the temporary folder and must vanish with it; the target never appears.
         CollectorBundle bundle = exampleBundle();
-        bundle.addFile(QStringLiteral("missing/qr.png"), QByteArrayLiteral("png"), QStringLiteral("QR code"));
+        bundle.addFile(QString(300, QLatin1Char('q')) + QStringLiteral(".png"), QByteArrayLiteral("png"),
+            QStringLiteral("QR code"));
         const BundleWriteResult failed = CollectorBundleWriter::write(bundle, target);
         QVERIFY(!failed.ok());
         QVERIFY2(failed.error.contains(QStringLiteral("cannot create")), qPrintable(failed.error));
@@ -170,6 +171,30 @@ private Q_SLOTS:
         QVERIFY(result.ok());
         CollectorBundleWriter::undo(result, target);
         QVERIFY(entries(parent.path()).isEmpty());
+    }
+
+    void fileNamesNeverLeaveTheFolder_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("parent") << QStringLiteral("../escape.conf");
+        QTest::newRow("absolute") << QStringLiteral("/tmp/escape.conf");
+        QTest::newRow("subfolder") << QStringLiteral("a/b.conf");
+        QTest::newRow("dot-dot") << QStringLiteral("..");
+        QTest::newRow("dot") << QStringLiteral(".");
+        QTest::newRow("empty") << QString();
+    }
+
+    void fileNamesNeverLeaveTheFolder()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir parent;
+        const QString target = parent.filePath(QStringLiteral("web2"));
+        CollectorBundle bundle = exampleBundle();
+        bundle.addFile(name, "escaped", QStringLiteral("a file no bundle makes"));
+        const BundleWriteResult result = CollectorBundleWriter::write(bundle, target);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.contains(QStringLiteral("not a file name")), qPrintable(result.error));
+        QVERIFY(entries(parent.path()).isEmpty()); // nothing written, inside or beside the folder
     }
 };
 

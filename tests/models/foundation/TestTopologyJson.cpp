@@ -58,6 +58,7 @@ private Q_SLOTS:
     void roundTrip();
     void roundTripOfTheReferenceDeployment();
     void writerOmitsDefaults();
+    void deepNestingIsAnErrorNotACrash();
 };
 
 void TestTopologyJson::goodFileReadsEveryField()
@@ -580,6 +581,16 @@ void TestTopologyJson::writerOmitsDefaults()
     const QJsonObject hubPeer = root.value(QLatin1String("peers")).toArray().at(0).toObject();
     QVERIFY(!hubPeer.contains(QLatin1String("persistentKeepalive")));
     QCOMPARE(hubPeer.value(QLatin1String("keyCreated")).toString(), QStringLiteral("2026-03-01T12:00:00Z"));
+}
+
+void TestTopologyJson::deepNestingIsAnErrorNotACrash()
+{
+    // 100,000 open brackets: Qt's JSON parser stops at its nesting limit instead of recursing off the stack, and
+    // the error says where.
+    const TopologyParseResult result = TopologyJson::read(R"({"hosts":)" + QByteArray(100000, '['));
+    QCOMPARE(result.errors.size(), 1);
+    QVERIFY(result.errors.constFirst().line > 0);
+    QCOMPARE(result.topology, Topology());
 }
 
 QTEST_GUILESS_MAIN(TestTopologyJson)
