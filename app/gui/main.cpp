@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tunnelscope: the desktop app. Composition only: which topology, which telemetry source, which window.
 #include "DarkPalette.h"
+#include "FirstFrameExit.h"
 #include "MainWindow.h"
 #include "core/SystemClock.h"
 #include "diagram/DiagramScene.h"
@@ -53,6 +54,7 @@ struct Options
     bool demo = false;
     bool dark = false;
     bool welcome = false;
+    bool exitAfterFirstFrame = false;
     QString screenshotPath;
     int peers = 0;
 };
@@ -74,7 +76,9 @@ Options parseOptions(const QCoreApplication& application)
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette (to check dark desktop themes)."));
     const QCommandLineOption welcome(QStringLiteral("welcome"),
         QStringLiteral("Start on the welcome page (open, new from server config, demo) whatever was opened last."));
-    parser.addOptions({topology, demo, screenshot, peers, dark, welcome});
+    QCommandLineOption firstFrame(QStringLiteral("exit-after-first-frame"), QStringLiteral("Quit once the window has painted (start-up benchmark)."));
+    firstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({topology, demo, screenshot, peers, dark, welcome, firstFrame});
     parser.process(application);
 
     Options options;
@@ -82,6 +86,7 @@ Options parseOptions(const QCoreApplication& application)
     options.demo = parser.isSet(demo);
     options.dark = parser.isSet(dark);
     options.welcome = parser.isSet(welcome);
+    options.exitAfterFirstFrame = parser.isSet(firstFrame);
     options.screenshotPath = parser.value(screenshot);
     if (parser.isSet(peers)) {
         bool ok = false;
@@ -224,6 +229,8 @@ int main(int argc, char* argv[])
     }
     if (!options.screenshotPath.isEmpty())
         return takeScreenshot(window, network, options.screenshotPath);
+    if (options.exitAfterFirstFrame)
+        new FirstFrameExit(&window);
     window.show();
     window.view()->fitToWindow();
     return QApplication::exec();
