@@ -48,7 +48,7 @@ cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 jq -n \
-    --arg command "installer/dev.sh bench $*" \
+    --arg command "installer/bench.sh $build_dir $* (TUNNELSCOPE_BENCH_ROUNDS=$rounds TUNNELSCOPE_BENCH_SOAK_POLLS=$soak_polls)" \
     --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     --arg commit "$(git -C "$source_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
     --arg cpu "$cpu_model" --arg qt "$qt_version" --argjson nproc "$(nproc)" \

@@ -5,6 +5,7 @@
 // between changes. Each step is a function of its own so that callgrind attributes instruction counts to it:
 //   valgrind --tool=callgrind build-bench/tests/bench/tunnelscope-bench-diagram 2000
 //   callgrind_annotate --inclusive=yes callgrind.out.* | grep step
+#include "BenchTiming.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
 #include "itemmodels/TopologyTreeModel.h"
@@ -54,21 +55,8 @@ struct Timings
     qsizetype items = 0;
 };
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
-}
-
-template<typename Work>
-double milliseconds(Work&& work)
-{
-    QElapsedTimer timer;
-    timer.start();
-    work();
-    return timer.nsecsElapsed() / 1e6;
-}
+using BenchTiming::median;
+using BenchTiming::milliseconds;
 
 // The steps, never inlined: callgrind reports each one's instructions under its own name.
 

@@ -5,6 +5,7 @@
 //   tunnelscope-bench-poll --soak PEERS POLLS      resident memory after 1 h and after POLLS polls of 10 s
 // Each step is a function of its own so that callgrind attributes instructions to it:
 //   valgrind --tool=callgrind build-bench/tests/bench/tunnelscope-bench-poll --rounds 3 2000
+#include "BenchTiming.h"
 #include "diagram/DiagramScene.h"
 #include "influx/InfluxResponseParser.h"
 #include "influx/InfluxTelemetrySource.h"
@@ -37,23 +38,8 @@ constexpr int HistorySamples = 4;
 constexpr int AnswerTimeoutMs = 60000;
 constexpr int PollsPerHour = 3600 / ScaledTelegrafData::IntervalSeconds;
 
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
-}
-
-template<typename Work>
-double milliseconds(Work&& work)
-{
-    QElapsedTimer timer;
-    timer.start();
-    work();
-    return timer.nsecsElapsed() / 1e6;
-}
+using BenchTiming::median;
+using BenchTiming::milliseconds;
 
 [[noreturn]] void fail(const QString& what)
 {
