@@ -9,8 +9,9 @@
 #   installer/dev.sh fuzz [SECONDS]      build the sanitizer tree and run each fuzz target SECONDS (default 300)
 #   installer/dev.sh package             install what is missing, build a hardened Release into build-package/,
 #                                        make the .deb with cpack and print its path
-#   installer/dev.sh bench [PEERS...]    install what is missing, build the diagram benchmark in Release into
-#                                        build-bench/ and print its timings for 200 and 2,000 peers (or PEERS)
+#   installer/dev.sh bench [PEERS...]    install what is missing, build the benchmarks in Release into build-bench/,
+#                                        run them for 10, 100, 1,000 and 2,000 peers (or PEERS) and write the medians
+#                                        to build-bench/bench-results.json (installer/bench.sh says what is measured)
 #   installer/dev.sh lab [--no-gui|--stop|...] install what is missing, build, and run installer/lab.sh: the reference
 #                                        deployment in network namespaces with real WireGuard, InfluxDB and Loki
 set -euo pipefail
@@ -53,7 +54,7 @@ if [ "$command" = bench ]; then
     # Timings only mean something optimised, and apart from the debug build the other commands share.
     build_dir=${TUNNELSCOPE_BENCH_BUILD_DIR:-$source_dir/build-bench}
     build_options=(-DCMAKE_BUILD_TYPE=Release)
-    build_targets=(--target tunnelscope-bench-diagram)
+    build_targets=(--target tunnelscope-bench-diagram tunnelscope-bench-poll tunnelscope-bench-minimal-window tunnelscope)
 fi
 sanitize_dir=${TUNNELSCOPE_SANITIZE_BUILD_DIR:-$source_dir/build-sanitize}
 fuzz_seconds=20
@@ -93,14 +94,7 @@ case "$command" in
         TUNNELSCOPE_BUILD_DIR=$build_dir exec bash "$source_dir/installer/lab.sh" "$@"
         ;;
     bench)
-        # One process per peer count, so that each row's peak memory is its own.
-        [ $# -gt 0 ] || set -- 200 2000
-        bench=$build_dir/tests/bench/tunnelscope-bench-diagram
-        first=1
-        for peers in "$@"; do
-            QT_QPA_PLATFORM=offscreen "$bench" "$peers" 2>/dev/null | if [ "$first" = 1 ]; then cat; else tail -n 1; fi
-            first=0
-        done
+        exec bash "$source_dir/installer/bench.sh" "$build_dir" "$@"
         ;;
     test | sanitize)
         # A private session bus with an unlocked keyring gives the keychain tests a real Secret Service. The

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tunnelscope: the desktop app. Composition only: which topology, which telemetry source, which window.
 #include "DarkPalette.h"
+#include "FirstFrameExit.h"
 #include "MainWindow.h"
 #include "core/ProcessHardening.h"
 #include "core/SystemClock.h"
@@ -43,6 +44,7 @@ struct Options
     bool demo = false;
     bool dark = false;
     bool welcome = false;
+    bool exitAfterFirstFrame = false;
     QString screenshotPath;
     int peers = 0;
     int groupLimit = 0; ///< 0: the settings' value
@@ -68,7 +70,9 @@ Options parseOptions(const QCoreApplication& application)
     const QCommandLineOption groupLimit(QStringLiteral("group-limit"),
         QStringLiteral("Draw segments of more than N hosts as one card (default: the setting diagram/groupLimit, else 40)."),
         QStringLiteral("N"));
-    parser.addOptions({topology, demo, screenshot, peers, dark, welcome, groupLimit});
+    QCommandLineOption firstFrame(QStringLiteral("exit-after-first-frame"), QStringLiteral("Quit once the window has painted (start-up benchmark)."));
+    firstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({topology, demo, screenshot, peers, dark, welcome, groupLimit, firstFrame});
     parser.process(application);
 
     Options options;
@@ -76,6 +80,7 @@ Options parseOptions(const QCoreApplication& application)
     options.demo = parser.isSet(demo);
     options.dark = parser.isSet(dark);
     options.welcome = parser.isSet(welcome);
+    options.exitAfterFirstFrame = parser.isSet(firstFrame);
     options.screenshotPath = parser.value(screenshot);
     if (parser.isSet(peers)) {
         bool ok = false;
@@ -230,6 +235,8 @@ int main(int argc, char* argv[])
     }
     if (!options.screenshotPath.isEmpty())
         return takeScreenshot(window, network, options.screenshotPath);
+    if (options.exitAfterFirstFrame)
+        new FirstFrameExit(&window);
     window.show();
     window.view()->fitToWindow();
     return QApplication::exec();

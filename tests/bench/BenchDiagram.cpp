@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tunnelscope-bench-diagram: how long building, updating and drawing the diagram takes for many peers.
+// Frames are 1920x1080 drawn by the software rasteriser into a QImage, each the median of the rounds.
 // Not a test (no timing is ever asserted); run it by hand or with installer/dev.sh bench and compare the numbers
 // between changes. Each step is a function of its own so that callgrind attributes instruction counts to it:
 //   valgrind --tool=callgrind build-bench/tests/bench/tunnelscope-bench-diagram 2000
 //   callgrind_annotate --inclusive=yes callgrind.out.* | grep step
+#include "BenchTiming.h"
 #include "diagram/DiagramScene.h"
 #include "diagram/DiagramView.h"
 #include "itemmodels/TopologyTreeModel.h"
@@ -16,17 +18,26 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPainter>
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
 
+constexpr int FrameWidth = 1920;
+constexpr int FrameHeight = 1080;
+constexpr int PanSteps = 12;
+constexpr qreal PanStepPixels = 40;
+
 struct Options
 {
     int rounds = 5;
+    bool json = false;
     QList<int> peerCounts;
 };
 
@@ -40,17 +51,12 @@ struct Timings
     double overview = 0; ///< at 25 %: cards readable as shapes, labels hidden
     double hub = 0;      ///< at 100 % centred on the hub, where every tunnel ends
     double close = 0;    ///< at 100 % centred on the diagram
+    double panning = 0;  ///< at 100 %, each frame of a drag across the middle
     qsizetype items = 0;
 };
 
-template<typename Work>
-double milliseconds(Work&& work)
-{
-    QElapsedTimer timer;
-    timer.start();
-    work();
-    return timer.nsecsElapsed() / 1e6;
-}
+using BenchTiming::median;
+using BenchTiming::milliseconds;
 
 // The steps, never inlined: callgrind reports each one's instructions under its own name.
 
@@ -92,6 +98,26 @@ QString hubHostId(const Topology& topology)
     return {};
 }
 
+/// The median of several draws of the same frame.
+double frameMilliseconds(DiagramView& view, QImage& frame, int rounds)
+{
+    QList<double> draws;
+    for (int round = 0; round < rounds; ++round)
+        draws.append(milliseconds([&] { stepDraw(view, frame); }));
+    return median(draws);
+}
+
+/// The median frame of a drag across the middle at 100 %, one step of the pointer per frame.
+double panningMilliseconds(DiagramView& view, QImage& frame, const QPointF& middle)
+{
+    QList<double> draws;
+    for (int step = 0; step < PanSteps; ++step) {
+        view.centerOn(middle + QPointF(step * PanStepPixels, step * PanStepPixels / 2));
+        draws.append(milliseconds([&] { stepDraw(view, frame); }));
+    }
+    return median(draws);
+}
+
 Timings bench(int peers, int rounds)
 {
     Timings timings;
@@ -107,30 +133,33 @@ Timings bench(int peers, int rounds)
     DemoTelemetrySource source(topology, &clock);
     network.setPollIntervalSeconds(source.pollIntervalSeconds());
     network.applyStatus(source.status());
+    QList<double> snapshots;
+    QList<double> updates;
     for (int round = 0; round < rounds; ++round) {
         clock.advance(source.pollIntervalSeconds());
         TelemetrySnapshot snapshot;
-        timings.snapshot += milliseconds([&] { snapshot = stepSnapshot(source); });
-        timings.update += milliseconds([&] { stepApply(network, snapshot); });
+        snapshots.append(milliseconds([&] { snapshot = stepSnapshot(source); }));
+        updates.append(milliseconds([&] { stepApply(network, snapshot); }));
     }
-    timings.snapshot /= rounds;
-    timings.update /= rounds;
+    timings.snapshot = median(snapshots);
+    timings.update = median(updates);
 
     DiagramView view(scene.get());
-    view.resize(1600, 1000);
-    QImage frame(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+    view.resize(FrameWidth, FrameHeight);
+    QImage frame(FrameWidth, FrameHeight, QImage::Format_ARGB32_Premultiplied);
     view.fitToWindow();
-    timings.fitted = milliseconds([&] { stepDraw(view, frame); });
+    timings.fitted = frameMilliseconds(view, frame, rounds);
     const QPointF middle = scene->diagramBounds().center();
     view.setTransform(QTransform::fromScale(0.25, 0.25));
     view.centerOn(middle);
-    timings.overview = milliseconds([&] { stepDraw(view, frame); });
+    timings.overview = frameMilliseconds(view, frame, rounds);
     view.resetZoom();
     view.centerOn(middle);
-    timings.close = milliseconds([&] { stepDraw(view, frame); });
+    timings.close = frameMilliseconds(view, frame, rounds);
+    timings.panning = panningMilliseconds(view, frame, middle);
     if (QGraphicsItem* hub = scene->itemFor({DiagramElement::Kind::Host, hubHostId(topology)}))
         view.centerOn(hub);
-    timings.hub = milliseconds([&] { stepDraw(view, frame); });
+    timings.hub = frameMilliseconds(view, frame, rounds);
     timings.items = scene->items().size();
     return timings;
 }
@@ -147,13 +176,17 @@ Options parse(const QStringList& arguments)
     Options options;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         bool ok = false;
+        if (arguments.at(i) == QLatin1String("--json")) {
+            options.json = true;
+            continue;
+        }
         if (arguments.at(i) == QLatin1String("--rounds") && i + 1 < arguments.size()) {
             options.rounds = std::max(1, arguments.at(++i).toInt());
             continue;
         }
         const int peers = arguments.at(i).toInt(&ok);
         if (!ok || peers < 0) {
-            std::fprintf(stderr, "usage: tunnelscope-bench-diagram [--rounds N] [PEERS...]\n");
+            std::fprintf(stderr, "usage: tunnelscope-bench-diagram [--rounds N] [--json] [PEERS...]\n");
             std::exit(2);
         }
         options.peerCounts.append(peers);
@@ -163,22 +196,45 @@ Options parse(const QStringList& arguments)
     return options;
 }
 
+/// One line of JSON per peer count, for installer/dev.sh bench to gather.
+void printJson(int peers, const Timings& t)
+{
+    const QJsonObject row{{QStringLiteral("peers"), peers}, {QStringLiteral("items"), t.items},
+        {QStringLiteral("width"), FrameWidth}, {QStringLiteral("height"), FrameHeight},
+        {QStringLiteral("build_scene_ms"), t.build}, {QStringLiteral("demo_apply_restyle_ms"), t.update},
+        {QStringLiteral("frame_fitted_ms"), t.fitted}, {QStringLiteral("frame_25_percent_ms"), t.overview},
+        {QStringLiteral("frame_100_percent_ms"), t.close}, {QStringLiteral("frame_100_percent_hub_ms"), t.hub},
+        {QStringLiteral("frame_panning_ms"), t.panning},
+        {QStringLiteral("peak_rss_mb"), peakResidentKilobytes() / 1024.0}};
+    std::printf("%s\n", QJsonDocument(row).toJson(QJsonDocument::Compact).constData());
+}
+
+void printRow(int peers, const Timings& t)
+{
+    std::printf("| %5d | %5lld | %7.1f ms | %8.1f ms | %10.1f ms | %12.1f ms | %8.1f ms | %6.1f ms | %7.1f ms "
+                "| %13.1f ms | %7.1f ms | %5ld MB |\n",
+        peers, static_cast<long long>(t.items), t.synthesis, t.build, t.snapshot, t.update, t.fitted, t.overview,
+        t.close, t.hub, t.panning, peakResidentKilobytes() / 1024);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QApplication application(argc, argv);
     const Options options = parse(QApplication::arguments());
-    std::printf("| peers | items | synthesise | build scene | demo snapshot | apply + restyle | draw fitted | draw 25%% "
-                "| draw 100%% | draw 100%% at hub | peak RSS |\n");
-    std::printf("|------:|------:|-----------:|------------:|--------------:|----------------:|------------:|---------:"
-                "|----------:|-----------------:|---------:|\n");
+    if (!options.json) {
+        std::printf("| peers | items | synthesise | build scene | demo snapshot | apply + restyle | draw fitted | draw 25%% "
+                    "| draw 100%% | draw 100%% at hub | panning | peak RSS |\n");
+        std::printf("|------:|------:|-----------:|------------:|--------------:|----------------:|------------:|---------:"
+                    "|----------:|-----------------:|--------:|---------:|\n");
+    }
     for (int peers : options.peerCounts) {
         const Timings t = bench(peers, options.rounds);
-        std::printf("| %5d | %5lld | %7.1f ms | %8.1f ms | %10.1f ms | %12.1f ms | %8.1f ms | %6.1f ms | %7.1f ms "
-                    "| %13.1f ms | %5ld MB |\n",
-            peers, static_cast<long long>(t.items), t.synthesis, t.build, t.snapshot, t.update, t.fitted, t.overview,
-            t.close, t.hub, peakResidentKilobytes() / 1024);
+        if (options.json)
+            printJson(peers, t);
+        else
+            printRow(peers, t);
         std::fflush(stdout);
     }
     return 0;

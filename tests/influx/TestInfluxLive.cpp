@@ -2,8 +2,10 @@
 // Against a real InfluxDB (Debian's influxd 1.6) holding Telegraf-shaped data: the client, the telemetry source
 // through NetworkState, the history query and the command line must all produce the numbers that were written.
 #include "support/CliProcess.h"
+#include "support/CountingNetworkAccess.h"
 #include "support/InfluxServerFixture.h"
 #include "support/ManualClock.h"
+#include "support/ScaledTelegrafData.h"
 #include "support/TelegrafScenario.h"
 #include "support/TestRequirements.h"
 #include "influx/InfluxClient.h"
@@ -11,6 +13,7 @@
 #include "influx/InfluxTelemetrySource.h"
 #include "influx/TelegrafPoll.h"
 #include "telemetry/NetworkState.h"
+#include "topology/SyntheticTopology.h"
 #include "topology/TopologyFile.h"
 
 #include <QFile>
@@ -36,6 +39,49 @@ InfluxResult runQuery(InfluxClient& client, const InfluxQuery& query)
     if (!spy.wait(AnswerTimeoutMs))
         return {};
     return spy.constFirst().constFirst().value<InfluxResult>();
+}
+
+/// The requests of a first and of a steady-state poll cycle of the real source, for a topology of peers
+/// collectors whose data lies in database: each must be one, whatever the number of peers.
+QList<int> requestsPerPoll(InfluxServerFixture& server, const QString& database, int peers)
+{
+    const Topology topology = SyntheticTopology::withCollectors(TopologyFile::referenceDeployment(), peers);
+    const ScaledTelegrafData data(topology);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString error;
+    if (server.execute(QStringLiteral("CREATE DATABASE ") + database, &error).isEmpty()
+        || !server.write(database, data.history(2, now.addSecs(-ScaledTelegrafData::IntervalSeconds)), &error)) {
+        qWarning("%s", qPrintable(error));
+        return {};
+    }
+    ManualClock clock(now);
+    CountingNetworkAccess access;
+    DataSource dataSource;
+    dataSource.influxUrl = server.url();
+    dataSource.influxDatabase = database;
+    InfluxTelemetrySource source(dataSource, {}, &access, &clock);
+    NetworkState state(&clock);
+    state.setTopology(topology);
+    QObject::connect(&source, &TelemetrySource::snapshotReady, &state, &NetworkState::applySnapshot);
+    QObject::connect(&source, &TelemetrySource::statusChanged, &state, &NetworkState::applyStatus);
+    QSignalSpy cycles(&source, &InfluxTelemetrySource::cycleFinished);
+    QList<int> counts;
+    for (int cycle = 0; cycle < 2; ++cycle) {
+        access.resetCount();
+        clock.advance(ScaledTelegrafData::IntervalSeconds);
+        if (cycle > 0 && !server.write(database, data.sample(2, now), &error))
+            return {};
+        source.pollNow();
+        if (!cycles.wait(AnswerTimeoutMs))
+            return {};
+        counts.append(access.requests());
+    }
+    // Every collector's tunnel was read: the count is of polls that fetched all the peers.
+    int online = 0;
+    for (const TunnelState& tunnel : state.tunnels())
+        online += tunnel.status.state == PeerStatus::State::Online ? 1 : 0;
+    counts.append(online);
+    return counts;
 }
 
 QJsonObject findById(const QJsonArray& array, const QString& key, const QString& value)
@@ -250,6 +296,19 @@ private Q_SLOTS:
         QCOMPARE(prod->telemetry->sampleTime, m_scenario->sampleTime(TelegrafScenario::Samples));
         QCOMPARE(*prod->clientToHubBytesPerSecond(), TelegrafScenario::ProdUploadRate);
         QCOMPARE(state.unknownPeers().size(), 1);
+    }
+
+    void requestsPerPollDoNotGrowWithThePeers()
+    {
+        const QList<int> few = requestsPerPoll(*m_server, QStringLiteral("few"), 10);
+        const QList<int> many = requestsPerPoll(*m_server, QStringLiteral("many"), 2000);
+        QCOMPARE(few.size(), 3);
+        QCOMPARE(many.size(), 3);
+        QVERIFY2(few.at(2) >= 10 && many.at(2) >= 2000, "not every collector's tunnel was read as online");
+        QCOMPARE(few.at(0), 1); // the first cycle, looking back an hour
+        QCOMPARE(few.at(1), 1); // a steady-state cycle
+        QCOMPARE(many.at(0), few.at(0));
+        QCOMPARE(many.at(1), few.at(1));
     }
 
     void historyIsAggregatedOnTheServer_data()
