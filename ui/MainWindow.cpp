@@ -3,6 +3,7 @@
 #include "charts/ChartsTab.h"
 #include "checks/ChecksPanel.h"
 #include "core/SystemClock.h"
+#include "http/PlainHttpExposure.h"
 #include "influx/InfluxTelemetrySource.h"
 #include "live/DemoHistoryProvider.h"
 #include "live/InfluxHistoryProvider.h"
@@ -364,6 +365,7 @@ void MainWindow::editDataSources()
 {
     auto* dialog = new DataSourcesDialog(m_document.dataSources, activeSourceId(), m_selector->secretStore(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTunnelCidrs(PlainHttpExposure::tunnelCidrs(m_document));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString error = applyDataSources(dialog->dataSources(), dialog->activeSourceId());
         if (!error.isEmpty())

@@ -3,6 +3,7 @@
 
 #include "cli/CliContext.h"
 #include "cli/DataSourceOptions.h"
+#include "http/PlainHttpExposure.h"
 #include "live/LiveSourceBuilder.h"
 
 #include <QEventLoop>
@@ -29,6 +30,20 @@ QJsonObject checkObject(const CheckResult& result)
     object.insert(QStringLiteral("detail"), result.detail);
     object.insert(QStringLiteral("version"), result.version);
     return object;
+}
+
+/// What the checks cannot show: credentials that would cross a network in the clear.
+QStringList exposureWarnings(const Topology& topology, const DataSource& source)
+{
+    const QStringList tunnel = PlainHttpExposure::tunnelCidrs(topology);
+    QStringList warnings;
+    const QString influx = PlainHttpExposure::warning(source.influxUrl, source.influxAuth != DataSource::InfluxAuth::None, tunnel);
+    if (!influx.isEmpty())
+        warnings.append(QStringLiteral("InfluxDB: ") + influx);
+    const QString loki = PlainHttpExposure::warning(source.lokiUrl, !source.lokiUser.isEmpty(), tunnel);
+    if (!loki.isEmpty())
+        warnings.append(QStringLiteral("Loki: ") + loki);
+    return warnings;
 }
 
 } // namespace
@@ -80,6 +95,11 @@ int CheckCommand::run(const QStringList& arguments, CliContext& context)
         results.append(silent);
     }
 
+    const QStringList warnings = exposureWarnings(options.topology(), options.dataSource());
+    if (!parser.isSet(QStringLiteral("json"))) {
+        for (const QString& warning : warnings)
+            context.out() << "warning: " << warning << "\n";
+    }
     bool allOk = true;
     QJsonArray array;
     for (const auto& result : std::as_const(results)) {
@@ -97,6 +117,7 @@ int CheckCommand::run(const QStringList& arguments, CliContext& context)
         document.insert(QStringLiteral("format"), QStringLiteral("tunnelscope-check"));
         document.insert(QStringLiteral("version"), 1);
         document.insert(QStringLiteral("checks"), array);
+        document.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
         context.out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
     }
     context.out().flush();

@@ -180,7 +180,9 @@ void InfluxClient::describeNetworkFailure(const HttpExchange& http, const QStrin
 {
     if (!http.sslErrors.isEmpty()) {
         exchange.transportError = InfluxResult::Error::Tls;
-        exchange.transportMessage = QStringLiteral("the TLS certificate of %1 is not trusted: %2")
+        exchange.transportMessage = QStringLiteral("the TLS certificate of %1 is not trusted: %2; if it comes from a "
+                                                   "private CA, pick that CA file for this data source in the Data "
+                                                   "Sources dialog")
                                         .arg(server, http.sslErrors.join(QStringLiteral("; ")));
     } else if (http.status == 0) {
         switch (http.networkError) {

@@ -106,6 +106,27 @@ private Q_SLOTS:
         QVERIFY2(run.out.startsWith(expected), run.out.constData());
     }
 
+    void checkWarnsAboutPlainHttpCredentials_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("warned");
+        // .invalid never resolves (RFC 6761): nothing leaves the machine, and a host name is no tunnel address.
+        QTest::newRow("host name") << QStringLiteral("http://influx.invalid:8086") << true;
+        QTest::newRow("https") << QStringLiteral("https://influx.invalid:8086") << false;
+    }
+
+    void checkWarnsAboutPlainHttpCredentials()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, warned);
+        const CliProcess run = CliProcess::run({QStringLiteral("check"), QStringLiteral("--influx-url"), url, QStringLiteral("--influx-user"),
+                                                QStringLiteral("reader"), QStringLiteral("--timeout"), QStringLiteral("2")},
+                                               environmentWith(QStringLiteral("TUNNELSCOPE_INFLUX_PASSWORD"), QStringLiteral("s3cret")));
+        QVERIFY2(run.exitCode >= 0, run.err.constData());
+        QCOMPARE(run.out.contains("warning: InfluxDB: the credentials go over plain HTTP to the host name influx.invalid"), warned);
+        QVERIFY(!run.out.contains("s3cret") && !run.err.contains("s3cret"));
+    }
+
     void redirectToAnotherHostGetsNoCredentials()
     {
         // The reproduced case of issue 13: `status --influx-user` sent Basic credentials to the redirect's host.

@@ -80,6 +80,25 @@ QStringList eventBadgeTexts(DiagramScene* scene, const QString& hostId)
     return texts;
 }
 
+/// Appends the delay before the next try each time the source's failures in a row grow.
+void recordFailureDelays(InfluxTelemetrySource* source, QObject* context, QList<int>* delays)
+{
+    QObject::connect(source, &TelemetrySource::statusChanged, context, [delays, source] {
+        if (source->consecutiveFailures() > delays->size())
+            delays->append(source->nextPollDelaySeconds());
+    });
+}
+
+/// Empty when each delay is longer than the one before and none is over the cap.
+QString backoffProblem(const QList<int>& delays)
+{
+    for (qsizetype i = 1; i < delays.size(); ++i) {
+        if (delays[i] <= delays[i - 1] || delays[i] > PollBackoff::capSeconds(PollSeconds))
+            return QStringLiteral("delays %1,%2").arg(delays[i - 1]).arg(delays[i]);
+    }
+    return {};
+}
+
 QByteArray recordedPollAnswer()
 {
     QFile file(QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/poll_first_epoch_ms.json"));
@@ -131,6 +150,7 @@ private Q_SLOTS:
     void scriptedFaults_data();
     void scriptedFaults();
     void unresolvableHost();
+    void untrustedCertificate();
 
 private:
     bool openWindow(const QUrl& influx, const QUrl& loki);
@@ -203,10 +223,7 @@ void TestFaultsReal::influxKilledAndRestarted()
 
     QList<int> delays;
     QObject context;
-    connect(source, &TelemetrySource::statusChanged, &context, [&delays, source] {
-        if (source->consecutiveFailures() > delays.size())
-            delays.append(source->nextPollDelaySeconds());
-    });
+    recordFailureDelays(source, &context, &delays);
     m_probe.start();
     influx.kill();
     QTRY_VERIFY2_WITH_TIMEOUT(statusText().contains(QStringLiteral("InfluxDB: failing")), qPrintable(statusText()), 15000);
@@ -215,9 +232,7 @@ void TestFaultsReal::influxKilledAndRestarted()
     QVERIFY(down.peers > 0);
     QTRY_COMPARE(m_network->summary().unknown, down.peers); // never online or offline on data the source no longer confirms
     QTRY_VERIFY_WITH_TIMEOUT(delays.size() >= 3, 60000);
-    for (qsizetype i = 1; i < delays.size(); ++i)
-        QVERIFY2(delays[i] > delays[i - 1] && delays[i] <= PollBackoff::capSeconds(PollSeconds),
-                 qPrintable(QStringLiteral("delays %1").arg(QString::number(delays[i - 1]) + QLatin1Char(',') + QString::number(delays[i]))));
+    QVERIFY2(backoffProblem(delays).isEmpty(), qPrintable(backoffProblem(delays)));
     recordMaximum("InfluxDB killed", m_probe.stop());
 
     QVERIFY2(statusText().contains(QStringLiteral("checking every %1 s whether it is back").arg(PollSeconds)),
@@ -364,6 +379,45 @@ void TestFaultsReal::unresolvableHost()
     m_window->applyDataSources(sources, sources.first().id);
     QTRY_VERIFY2_WITH_TIMEOUT(statusText().startsWith(QStringLiteral("InfluxDB: ok")), qPrintable(statusText()), 10000);
     recordMaximum("unresolvable host, then a good URL", m_probe.stop());
+}
+
+void TestFaultsReal::untrustedCertificate()
+{
+    const QString certificate = QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/tls/test-server.pem");
+    ServerThread thread;
+    FakeHttpServer* influx = thread.server();
+    bool listening = false;
+    thread.run([&] {
+        listening = influx->useTls(certificate, QStringLiteral(TUNNELSCOPE_TEST_DATA_DIR "/influx/tls/test-server.key"))
+            && influx->listenOnLoopback();
+        influx->setFallback(recordedPollAnswer());
+    });
+    QVERIFY(listening);
+    QVERIFY(openWindow(influx->baseUrl(), {})); // https, and no CA file: the self-signed certificate is not trusted
+    InfluxTelemetrySource* source = liveSource();
+    QList<int> delays;
+    QObject context;
+    recordFailureDelays(source, &context, &delays);
+    m_probe.start();
+    QTRY_VERIFY2_WITH_TIMEOUT(statusText().contains(QStringLiteral("InfluxDB: failing")), qPrintable(statusText()), 10000);
+    QVERIFY2(statusText().contains(QStringLiteral("not trusted")) && statusText().contains(QStringLiteral("CA file"))
+                 && statusText().contains(QStringLiteral("Data Sources")),
+             qPrintable(statusText()));
+    QTRY_COMPARE(m_network->summary().unknown, m_network->summary().peers);
+    // Not a server that went away: the back-off grows as for any failure, and stays under its cap.
+    QTRY_VERIFY_WITH_TIMEOUT(delays.size() >= 3, 60000);
+    QVERIFY2(backoffProblem(delays).isEmpty(), qPrintable(backoffProblem(delays)));
+    recordMaximum("untrusted certificate", m_probe.stop());
+
+    // The user picks the CA file in Data Sources: the source trusts the server with no restart of the app.
+    QList<DataSource> sources = m_network->topology().dataSources;
+    sources.first().caFile = certificate;
+    m_probe.start();
+    m_window->applyDataSources(sources, sources.first().id);
+    QTRY_VERIFY2_WITH_TIMEOUT(statusText().startsWith(QStringLiteral("InfluxDB: ok")), qPrintable(statusText()), 10000);
+    QCOMPARE(liveSource()->consecutiveFailures(), 0);
+    QCOMPARE(liveSource()->nextPollDelaySeconds(), PollSeconds);
+    recordMaximum("untrusted certificate, then its CA file", m_probe.stop());
 }
 
 QTEST_MAIN(TestFaultsReal)

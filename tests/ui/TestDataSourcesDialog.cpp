@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void noKeychainShowsBannerAndKeepsDialogOpen();
     void removedSourceLosesItsSecrets();
     void duplicateCopiesSettingsButNotSecrets();
+    void plainHttpCredentialsOutsideTheTunnelAreWarnedAbout();
     void screenshots();
 
 private:
@@ -358,6 +360,32 @@ void TestDataSourcesDialog::duplicateCopiesSettingsButNotSecrets()
     QVERIFY(dialog.saveButton()->isEnabled());
 }
 
+void TestDataSourcesDialog::plainHttpCredentialsOutsideTheTunnelAreWarnedAbout()
+{
+    DataSourcesDialog dialog(TopologyFile::referenceDeployment().dataSources, QString(), m_store.get());
+    dialog.setTunnelCidrs({QStringLiteral("10.10.0.0/24")});
+    dialog.show();
+    QTRY_VERIFY(dialog.isReady());
+    auto* warning = dialog.form()->findChild<QLabel*>(QStringLiteral("influxUrlWarning"));
+    QVERIFY(warning);
+    chooseAuth(&dialog, DataSource::InfluxAuth::UserPassword);
+    field(&dialog, "influxUser")->setText(QStringLiteral("reader"));
+    field(&dialog, "influxUrl")->setText(QStringLiteral("http://10.10.0.11:8086"));
+    QCOMPARE(dialog.form()->exposureWarning(Field::InfluxUrl), QString()); // inside the tunnel
+    field(&dialog, "influxUrl")->setText(QStringLiteral("http://203.0.113.5:8086"));
+    const QString text = dialog.form()->exposureWarning(Field::InfluxUrl);
+    QVERIFY2(text.contains(QStringLiteral("203.0.113.5")) && text.contains(QStringLiteral("plain HTTP")), qPrintable(text));
+    QVERIFY(warning->isVisible());
+    QVERIFY(dialog.saveButton()->isEnabled()); // a warning, not a refusal
+    field(&dialog, "influxUrl")->setText(QStringLiteral("https://203.0.113.5:8086"));
+    QCOMPARE(dialog.form()->exposureWarning(Field::InfluxUrl), QString());
+    QVERIFY(!warning->isVisible());
+    field(&dialog, "lokiUser")->setText(QStringLiteral("viewer"));
+    field(&dialog, "lokiUrl")->setText(QStringLiteral("http://logs.example.org:3100"));
+    QVERIFY2(dialog.form()->exposureWarning(Field::LokiUrl).contains(QStringLiteral("logs.example.org")),
+             qPrintable(dialog.form()->exposureWarning(Field::LokiUrl)));
+}
+
 void TestDataSourcesDialog::screenshots()
 {
     // For looking at the dialog: TUNNELSCOPE_SCREENSHOT_DIR=/tmp ctest -R TestDataSourcesDialog
@@ -388,6 +416,13 @@ void TestDataSourcesDialog::screenshots()
         QCOMPARE(field(&dialog, "influxUrl")->text(), QStringLiteral("10.10.0.12:8086")); // kept as typed
         QVERIFY(dialog.form()->messageFor(Field::InfluxUrl).contains(QStringLiteral("\"10.10.0.12:8086\"")));
         QVERIFY(dialog.grab().save(directory + (dark ? QStringLiteral("/datasources-invalid-dark.png") : QStringLiteral("/datasources-invalid.png"))));
+        dialog.setTunnelCidrs({QStringLiteral("10.10.0.0/24")});
+        chooseAuth(&dialog, DataSource::InfluxAuth::UserPassword);
+        field(&dialog, "influxUser")->setText(QStringLiteral("reader"));
+        field(&dialog, "influxUrl")->setText(QStringLiteral("http://203.0.113.5:8086"));
+        QTest::qWait(20);
+        QVERIFY(!dialog.form()->exposureWarning(Field::InfluxUrl).isEmpty());
+        QVERIFY(dialog.grab().save(directory + (dark ? QStringLiteral("/datasources-warning-dark.png") : QStringLiteral("/datasources-warning.png"))));
     }
     QApplication::setPalette(light);
 }

@@ -2,6 +2,7 @@
 #include "settings/DataSourceForm.h"
 
 #include "diagram/DiagramPalette.h"
+#include "http/PlainHttpExposure.h"
 #include "secrets/SecretWipe.h"
 #include "settings/DataSourceEntry.h"
 
@@ -95,7 +96,17 @@ QLabel* DataSourceForm::addMessage(Field field)
     return label;
 }
 
-QWidget* DataSourceForm::withMessage(QWidget* field, Field which)
+QLabel* DataSourceForm::addWarning(const char* objectName)
+{
+    auto* label = new QLabel(this);
+    label->setObjectName(QString::fromLatin1(objectName));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->hide();
+    return label;
+}
+
+QWidget* DataSourceForm::withMessage(QWidget* field, Field which, QLabel* warning)
 {
     auto* box = new QWidget(this);
     auto* layout = new QVBoxLayout(box);
@@ -103,6 +114,8 @@ QWidget* DataSourceForm::withMessage(QWidget* field, Field which)
     layout->setSpacing(2);
     layout->addWidget(field);
     layout->addWidget(addMessage(which));
+    if (warning)
+        layout->addWidget(warning);
     return box;
 }
 
@@ -123,7 +136,8 @@ void DataSourceForm::buildUi()
 
     auto* influxBox = new QGroupBox(tr("InfluxDB (metrics)"), this);
     auto* influx = new QFormLayout(influxBox);
-    influx->addRow(tr("&URL:"), withMessage(m_influxUrl, Field::InfluxUrl));
+    m_influxExposure = addWarning("influxUrlWarning");
+    influx->addRow(tr("&URL:"), withMessage(m_influxUrl, Field::InfluxUrl, m_influxExposure));
     influx->addRow(tr("&Database:"), withMessage(m_database, Field::InfluxDatabase));
     influx->addRow(tr("&Login:"), m_auth);
     influx->addRow(tr("U&ser:"), withMessage(m_influxUser, Field::InfluxUser));
@@ -133,7 +147,8 @@ void DataSourceForm::buildUi()
 
     auto* lokiBox = new QGroupBox(tr("Loki (logs)"), this);
     auto* loki = new QFormLayout(lokiBox);
-    loki->addRow(tr("U&RL:"), withMessage(m_lokiUrl, Field::LokiUrl));
+    m_lokiExposure = addWarning("lokiUrlWarning");
+    loki->addRow(tr("U&RL:"), withMessage(m_lokiUrl, Field::LokiUrl, m_lokiExposure));
     loki->addRow(tr("&Tenant:"), m_tenant);
     loki->addRow(tr("Us&er:"), m_lokiUser);
     loki->addRow(tr("Pass&word:"), secretRow(m_lokiSecret, m_forgetLoki));
@@ -162,6 +177,7 @@ void DataSourceForm::buildUi()
 
 void DataSourceForm::connectFields()
 {
+    connect(this, &DataSourceForm::changed, this, &DataSourceForm::updateExposureWarnings);
     auto onEdit = [this](auto apply) {
         return [this, apply](const auto&... value) {
             if (m_filling || !m_entry)
@@ -241,6 +257,7 @@ void DataSourceForm::fill()
     setEnabled(m_entry != nullptr);
     updateSecretFields();
     showProblems({});
+    updateExposureWarnings();
     m_filling = false;
 }
 
@@ -290,4 +307,31 @@ void DataSourceForm::browseCaFile()
         tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
     if (!path.isEmpty())
         m_caFile->setText(path);
+}
+
+void DataSourceForm::setTunnelCidrs(const QStringList& cidrs)
+{
+    m_tunnelCidrs = cidrs;
+    updateExposureWarnings();
+}
+
+QString DataSourceForm::exposureWarning(Field urlField) const
+{
+    const QLabel* label = urlField == Field::InfluxUrl ? m_influxExposure : urlField == Field::LokiUrl ? m_lokiExposure : nullptr;
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+void DataSourceForm::updateExposureWarnings()
+{
+    const DataSource source = m_entry ? m_entry->source : DataSource{};
+    const QColor warning = DiagramPalette(palette()).state(PeerStatus::State::Stale);
+    const auto show = [&warning](QLabel* label, const QString& text) {
+        QPalette labelPalette = label->palette();
+        labelPalette.setColor(QPalette::WindowText, warning);
+        label->setPalette(labelPalette);
+        label->setText(text.isEmpty() ? QString() : tr("Warning: %1").arg(text));
+        label->setVisible(!text.isEmpty());
+    };
+    show(m_influxExposure, m_entry ? PlainHttpExposure::warning(source.influxUrl, source.influxAuth != DataSource::InfluxAuth::None, m_tunnelCidrs) : QString());
+    show(m_lokiExposure, m_entry ? PlainHttpExposure::warning(source.lokiUrl, !source.lokiUser.isEmpty(), m_tunnelCidrs) : QString());
 }

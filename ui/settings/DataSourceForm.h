@@ -31,6 +31,10 @@ public:
     void showProblems(const QList<DataSourceCheck::Problem>& problems);
     /// The inline message shown under a field, empty when none.
     QString messageFor(DataSourceCheck::Field field) const;
+    /// The tunnel's subnets, inside which plain HTTP credentials are no warning (see PlainHttpExposure).
+    void setTunnelCidrs(const QStringList& cidrs);
+    /// The plain-HTTP credentials warning under the InfluxDB or Loki URL, empty when none is shown.
+    QString exposureWarning(DataSourceCheck::Field urlField) const;
 
 Q_SIGNALS:
     void changed();
@@ -39,7 +43,9 @@ private:
     QLineEdit* addLine(const char* objectName);
     QLabel* addMessage(DataSourceCheck::Field field);
     QLineEdit* addSecretLine(const char* objectName);
-    QWidget* withMessage(QWidget* field, DataSourceCheck::Field which);
+    QWidget* withMessage(QWidget* field, DataSourceCheck::Field which, QLabel* warning = nullptr);
+    QLabel* addWarning(const char* objectName);
+    void updateExposureWarnings();
     QWidget* secretRow(QLineEdit* edit, QPushButton* forget);
     void buildUi();
     void connectFields();
@@ -65,4 +71,7 @@ private:
     QLineEdit* m_caFile;
     QSpinBox* m_poll;
     QHash<DataSourceCheck::Field, QLabel*> m_messages;
+    QLabel* m_influxExposure = nullptr;
+    QLabel* m_lokiExposure = nullptr;
+    QStringList m_tunnelCidrs;
 };

@@ -58,6 +58,11 @@ DataSourcesDialog::DataSourcesDialog(const QList<DataSource>& sources, const QSt
 
 DataSourcesDialog::~DataSourcesDialog() = default;
 
+void DataSourcesDialog::setTunnelCidrs(const QStringList& cidrs)
+{
+    m_form->setTunnelCidrs(cidrs);
+}
+
 void DataSourcesDialog::buildUi()
 {
     m_banner = new QFrame(this);

@@ -41,6 +41,8 @@ public:
     QString activeSourceId() const;
 
     DataSourceForm* form() const { return m_form; }
+    /// The tunnel's subnets, for the plain-HTTP credentials warning under the URLs.
+    void setTunnelCidrs(const QStringList& cidrs);
     QListWidget* sourceList() const { return m_list; }
     QComboBox* activeCombo() const { return m_active; }
     QPushButton* saveButton() const;
